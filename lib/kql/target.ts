@@ -1,0 +1,81 @@
+/**
+ * What a KQL target is: data (routes from logsource to table, field → column maps, fixed filters, the columns
+ * that exist) plus a short list of pipeline step ids. The emitter is shared by every target.
+ */
+import type { MatchExpr, SigmaIssue } from "../sigma/model";
+
+/** The targets Detectory converts to. */
+export type TargetId = "sentinel-asim" | "defender-xdr" | "azure-monitor";
+
+/** Every target id, in display order. */
+export const TARGET_IDS: readonly TargetId[] = ["sentinel-asim", "defender-xdr", "azure-monitor"];
+
+/** A logsource selector: every key given must equal the rule's (one of the listed values); absent keys match anything. */
+export interface LogSourceSelector {
+  product?: string | string[];
+  category?: string | string[];
+  service?: string | string[];
+}
+
+/**
+ * How one Sigma field maps to a table. Value-rewriting transforms either keep Sigma's meaning exactly or make
+ * the conversion `unsupported` with a reason; they never approximate.
+ */
+export type FieldMapping =
+  /** The field is this column. */
+  | { column: string }
+  /** The field's value is in any of these columns (the test is ORed over them). */
+  | { anyOf: string[] }
+  /** The field maps to a column after a named value transform (see the target pipeline for the ids). */
+  | { column: string; transform: string }
+  /** The field is already implied by the route (e.g. `EventID: 1` on a Sysmon process route); the test is true when its values are within `values`. */
+  | { impliedBy: "route"; values: (string | number)[] }
+  /** The table has no equivalent: rules using this field are unsupported here, with this reason. */
+  | { unsupported: string };
+
+/** Where rules of one logsource go in a target. */
+export interface TableRoute {
+  /** Stable id, e.g. `defender-xdr/process_creation`. */
+  id: string;
+  when: LogSourceSelector;
+  table: string;
+  /** Predicates every query on this route carries (EventID/Channel/ActionType filters), over column names. */
+  filter?: MatchExpr;
+  /** Sigma field name → mapping, looked up case-insensitively. Fields not listed that are real columns pass through. */
+  fields: Record<string, FieldMapping>;
+  /** Sentinel / Defender data connectors that fill this table, for the "Required data sources" section. */
+  connectors: string[];
+  /** Human note shown beside the table (e.g. which Sysmon event ids the route reads). */
+  note?: string;
+}
+
+/** A KQL target: a list of routes tried in order, and the schema of its tables. */
+export interface KqlTarget {
+  id: TargetId;
+  label: string;
+  /** Routes tried in order; the first whose selector matches wins. */
+  routes: TableRoute[];
+  /** Table → column → type, for every table a route names (generated from ../shared/kql-schemas). */
+  schema: Record<string, Record<string, string>>;
+}
+
+/** The outcome of converting one rule for one target. */
+export type ConversionStatus = "converted" | "unsupported" | "invalid";
+
+/** A conversion problem: the Sigma issue shape with a kebab-case reason code. */
+export type ConversionIssue = SigmaIssue;
+
+/** The result of `convertToKql`: data, never an exception. */
+export interface ConversionResult {
+  target: TargetId;
+  status: ConversionStatus;
+  /** The table queried, when a route was found. */
+  table: string | null;
+  /** The full query (`Table\n| where …`), only when `status === "converted"`. */
+  query: string | null;
+  /** Every column the query names (for "Required data sources"). */
+  columns: string[];
+  issues: ConversionIssue[];
+  /** Ids of the steps and routes that applied, in order. */
+  trace: string[];
+}
