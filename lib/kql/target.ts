@@ -28,6 +28,8 @@ export type FieldMapping =
   | { anyOf: string[] }
   /** The field maps to a column after a named value transform (see the target pipeline for the ids). */
   | { column: string; transform: string }
+  /** The field is a property of a dynamic column, e.g. `EventData.CommandLine` in WindowsEvent (emitted with tostring()/tolong()). */
+  | { column: string; property: string; type?: "string" | "number" }
   /** The field is already implied by the route (e.g. `EventID: 1` on a Sysmon process route); the test is true when its values are within `values`. */
   | { impliedBy: "route"; values: (string | number)[] }
   /** The table has no equivalent: rules using this field are unsupported here, with this reason. */
@@ -49,11 +51,16 @@ export interface TableRoute {
   note?: string;
 }
 
-/** A KQL target: a list of routes tried in order, and the schema of its tables. */
+/**
+ * A KQL target: a list of routes tried in order, and the schema of its tables. The pipeline takes the first route
+ * whose selector matches the rule's logsource AND that maps every field the rule uses; when a selector matches
+ * but a field does not map, the next matching route is tried (e.g. SecurityEvent 4688, then Sysmon event 1), and
+ * if none maps everything the result is `unsupported` with the reasons collected along the way.
+ */
 export interface KqlTarget {
   id: TargetId;
   label: string;
-  /** Routes tried in order; the first whose selector matches wins. */
+  /** Routes tried in order (see above). */
   routes: TableRoute[];
   /** Table → column → type, for every table a route names (generated from ../shared/kql-schemas). */
   schema: Record<string, Record<string, string>>;
