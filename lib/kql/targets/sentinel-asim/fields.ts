@@ -1,0 +1,45 @@
+/**
+ * Field mappings the ASIM routes share: the device (Dvc*) fields every ASIM schema has, and the Sysmon fields
+ * that have no ASIM column anywhere, with the reason a rule using them cannot be converted.
+ */
+import type { FieldMapping } from "../../target";
+
+/** Fields naming the reporting device; every ASIM schema has DvcHostname (common fields). */
+export const DEVICE_FIELDS: Record<string, FieldMapping> = {
+  Computer: { column: "DvcHostname" },
+  DeviceName: { column: "DvcHostname" },
+  ComputerName: { column: "DvcHostname" },
+  Hostname: { column: "DvcHostname" },
+};
+
+/**
+ * Sysmon fields that no ASIM schema defines a column for. Mapping them to a near column (pySigma maps
+ * GrantedAccess to TargetProcessTokenElevation, CallTrace to TargetProcessInjectedAddress) would change the
+ * rule's meaning, so rules using them are unsupported on every ASIM route.
+ */
+export const SYSMON_ONLY_FIELDS: Record<string, FieldMapping> = {
+  GrantedAccess: { unsupported: "ASIM has no column for the access mask a process requested (Sysmon GrantedAccess)" },
+  CallTrace: { unsupported: "ASIM has no column for a process-access call trace (Sysmon CallTrace)" },
+  LogonGuid: { unsupported: "the ASIM Process Event schema defines no logon GUID column (Sysmon LogonGuid)" },
+  TerminalSessionId: { unsupported: "ASIM has no terminal-session column (Sysmon TerminalSessionId)" },
+  GrandParentImage: { unsupported: "ASIM ParentProcessName is the acting process's parent but no parser fills it from Sysmon; no exact column" },
+  Signed: { unsupported: "ASIM has no signature-state column for a loaded image (Sysmon Signed)" },
+  Signature: { unsupported: "ASIM has no signer column for a loaded image (Sysmon Signature)" },
+  SignatureStatus: { unsupported: "ASIM has no signature-status column (Sysmon SignatureStatus)" },
+  RuleName: { unsupported: "Sysmon's RuleName is the local Sysmon config tag; ASIM has no column for it" },
+  Provider_Name: { unsupported: "ASIM parsers drop the Windows event provider name" },
+};
+
+/** Hash fields of the acting process: Sysmon `Hashes` and the single-algorithm names. */
+export function hashFields(prefix: string): Record<string, FieldMapping> {
+  return {
+    Hashes: { column: `${prefix}{ALGO}`, transform: "sysmon-hashes" },
+    md5: { column: `${prefix}MD5` },
+    sha1: { column: `${prefix}SHA1` },
+    sha256: { column: `${prefix}SHA256` },
+    Imphash: { column: `${prefix}IMPHASH` },
+  };
+}
+
+/** The hash algorithms `sysmon-hashes` may expand `{ALGO}` to, per column prefix (only those the schema has). */
+export const HASH_ALGORITHMS = ["MD5", "SHA1", "SHA256", "IMPHASH"] as const;

@@ -1,0 +1,146 @@
+/**
+ * ASIM routes for endpoint activity: process creation (imProcessCreate), file activity (imFileEvent) and registry
+ * activity (imRegistry). Field semantics follow Microsoft's ASIM schemas and the Sysmon parsers in
+ * Azure/Azure-Sentinel (Parsers/ASim*): the process that performed a file, registry or network action is the
+ * *acting* process (ActingProcessName is a full path); in process creation the acting process is the parent.
+ */
+import type { FieldMapping, TableRoute } from "../../target";
+import type { MatchExpr } from "../../../sigma/model";
+import { DEVICE_FIELDS, SYSMON_ONLY_FIELDS, hashFields } from "./fields";
+
+/** `EventType` equal to one of `values` (ASIM's per-schema event type), as a route filter. */
+export function eventTypeFilter(...values: string[]): MatchExpr {
+  return {
+    kind: "leaf",
+    leaf: {
+      kind: "string",
+      field: "EventType",
+      op: "eq",
+      values: values.map((value) => [{ kind: "text" as const, value }]),
+      cased: false,
+      source: { search: "route", key: "EventType" },
+    },
+  };
+}
+
+const ENDPOINT_CONNECTORS = [
+  "Windows Security Events via AMA",
+  "Windows Forwarded Events",
+  "Microsoft Defender XDR",
+  "Syslog via AMA",
+];
+
+/** Sysmon / Windows process-creation fields on imProcessCreate (Sysmon parser: ParentImage → ActingProcessName). */
+const PROCESS_CREATE_FIELDS: Record<string, FieldMapping> = {
+  ...SYSMON_ONLY_FIELDS,
+  ...DEVICE_FIELDS,
+  ...hashFields("TargetProcess"),
+  Image: { column: "TargetProcessName" },
+  CommandLine: { column: "TargetProcessCommandLine" },
+  OriginalFileName: { column: "TargetProcessFileOriginalName" },
+  Description: { column: "TargetProcessFileDescription" },
+  Product: { column: "TargetProcessFileProduct" },
+  Company: { column: "TargetProcessFileCompany" },
+  FileVersion: { column: "TargetProcessFileVersion" },
+  CurrentDirectory: { column: "TargetProcessCurrentDirectory" },
+  IntegrityLevel: { column: "TargetProcessIntegrityLevel" },
+  ProcessId: { column: "TargetProcessId" },
+  ProcessGuid: { column: "TargetProcessGuid" },
+  User: { column: "TargetUsername" },
+  LogonId: { column: "TargetUserSessionId" },
+  ParentImage: { column: "ActingProcessName" },
+  ParentCommandLine: { column: "ActingProcessCommandLine" },
+  ParentProcessId: { column: "ActingProcessId" },
+  ParentProcessGuid: { column: "ActingProcessGuid" },
+  ParentUser: { column: "ActorUsername" },
+};
+
+/** The acting process of a file / registry / network event, as Sysmon names it. */
+const ACTING_PROCESS_FIELDS: Record<string, FieldMapping> = {
+  Image: { column: "ActingProcessName" },
+  ProcessId: { column: "ActingProcessId" },
+  ProcessGuid: { column: "ActingProcessGuid" },
+  User: { column: "ActorUsername" },
+};
+
+const FILE_FIELDS: Record<string, FieldMapping> = {
+  ...SYSMON_ONLY_FIELDS,
+  ...DEVICE_FIELDS,
+  ...ACTING_PROCESS_FIELDS,
+  CommandLine: { column: "ActingProcessCommandLine" },
+  TargetFilename: { column: "TargetFilePath" },
+  ParentImage: { unsupported: "imFileEvent has no column for the parent of the acting process" },
+  ParentCommandLine: { unsupported: "imFileEvent has no column for the parent of the acting process" },
+  IntegrityLevel: { unsupported: "imFileEvent has no integrity-level column for the acting process" },
+  CreationUtcTime: { unsupported: "Sysmon's CreationUtcTime text has no exact counterpart: TargetFileCreationTime is a datetime" },
+  PreviousCreationUtcTime: { unsupported: "imFileEvent has no previous-creation-time column" },
+};
+
+const REGISTRY_TARGET_OBJECT: FieldMapping = {
+  unsupported:
+    "ASIM splits Sysmon's TargetObject into RegistryKey and RegistryValue and renames the hives (HKLM → HKEY_LOCAL_MACHINE); no single column holds the path",
+};
+
+const REGISTRY_FIELDS: Record<string, FieldMapping> = {
+  ...SYSMON_ONLY_FIELDS,
+  ...DEVICE_FIELDS,
+  ...ACTING_PROCESS_FIELDS,
+  TargetObject: REGISTRY_TARGET_OBJECT,
+  NewName: { unsupported: "imRegistry stores a renamed key's new path split and with long hive names; no exact column" },
+  Details: { column: "RegistryValueData" },
+  EventType: { column: "EventType", transform: "sysmon-registry-eventtype" },
+  CommandLine: { unsupported: "imRegistry has no command-line column for the acting process" },
+  ParentImage: { unsupported: "imRegistry ParentProcessName is not filled from Sysmon registry events; no exact column" },
+};
+
+function fileRoute(
+  category: string,
+  eventType: string,
+  extra: Record<string, FieldMapping> = {},
+  product: string | string[] = "windows",
+): TableRoute {
+  return {
+    id: `sentinel-asim/${category}`,
+    when: { product, category },
+    table: "imFileEvent",
+    filter: eventTypeFilter(eventType),
+    fields: { ...FILE_FIELDS, ...extra },
+    connectors: ENDPOINT_CONNECTORS,
+    note: `ASIM File Event parser (imFileEvent), EventType ${eventType}: Sysmon, Microsoft Defender XDR and Windows Security 4663 sources.`,
+  };
+}
+
+function registryRoute(category: string, eventTypes: string[] | null): TableRoute {
+  return {
+    id: `sentinel-asim/${category}`,
+    when: { product: "windows", category },
+    table: "imRegistry",
+    ...(eventTypes ? { filter: eventTypeFilter(...eventTypes) } : {}),
+    fields: REGISTRY_FIELDS,
+    connectors: ENDPOINT_CONNECTORS,
+    note: `ASIM Registry Event parser (imRegistry)${eventTypes ? `, EventType ${eventTypes.join(" or ")}` : ""}.`,
+  };
+}
+
+/** Process, file and registry routes, in the order the pipeline tries them. */
+export const ENDPOINT_ROUTES: TableRoute[] = [
+  {
+    id: "sentinel-asim/process_creation",
+    when: { product: ["windows", "linux", "macos"], category: "process_creation" },
+    table: "imProcessCreate",
+    fields: PROCESS_CREATE_FIELDS,
+    connectors: ENDPOINT_CONNECTORS,
+    note:
+      "ASIM Process Event parser (imProcessCreate): Windows 4688, Sysmon 1 (Windows and Linux), Microsoft Defender XDR. " +
+      "The Sysmon parsers fill OriginalFileName into TargetProcessFilename rather than the schema's TargetProcessFileOriginalName.",
+  },
+  fileRoute("file_event", "FileCreated", {}, ["windows", "linux", "macos"]),
+  fileRoute("file_delete", "FileDeleted"),
+  fileRoute("file_rename", "FileRenamed", { SourceFilename: { column: "SrcFilePath" } }),
+  fileRoute("file_access", "FileAccessed", { FileName: { column: "TargetFilePath" } }),
+  registryRoute("registry_add", ["RegistryKeyCreated"]),
+  registryRoute("registry_delete", ["RegistryKeyDeleted", "RegistryValueDeleted"]),
+  registryRoute("registry_set", ["RegistryValueSet"]),
+  registryRoute("registry_rename", ["RegistryKeyRenamed"]),
+  registryRoute("registry_event", null),
+];
