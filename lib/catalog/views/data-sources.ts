@@ -1,0 +1,54 @@
+/**
+ * "Required data sources": per target, the table a conversion queries, the data connectors that fill it (from
+ * the target's route data) and every column the query uses.
+ */
+import type { ConversionState, DataSourceRow, TargetId } from "../types";
+
+/** The route data of one target that matters here (a subset of lib/kql's TableRoute). */
+export interface RouteInfo {
+  id: string;
+  table: string;
+  connectors: string[];
+  note?: string;
+}
+
+/** A stored conversion, reduced to what this section needs. */
+export interface StoredConversion {
+  target: TargetId;
+  state: ConversionState;
+  table: string | null;
+  columns: string[];
+  trace: string[];
+}
+
+/**
+ * Finds the route a conversion took: the trace names the route id; when it does not (older converter output),
+ * the first route on the same table is used, since routes sharing a table share its connectors.
+ */
+export function findRoute(conversion: StoredConversion, routes: RouteInfo[]): RouteInfo | null {
+  const byTrace = routes.find((r) => conversion.trace.includes(r.id));
+  if (byTrace) return byTrace;
+  if (!conversion.table) return null;
+  return routes.find((r) => r.table === conversion.table) ?? null;
+}
+
+/** Builds one row per target in the given order; targets without a stored conversion are "missing". */
+export function buildDataSources(
+  targets: { id: TargetId; label: string; routes: RouteInfo[] }[],
+  conversions: StoredConversion[],
+): DataSourceRow[] {
+  return targets.map((t) => {
+    const c = conversions.find((x) => x.target === t.id);
+    if (!c) return { target: t.id, targetLabel: t.label, state: "missing", table: null, connectors: [], note: null, columns: [] };
+    const route = findRoute(c, t.routes);
+    return {
+      target: t.id,
+      targetLabel: t.label,
+      state: c.state,
+      table: c.table ?? route?.table ?? null,
+      connectors: route?.connectors ?? [],
+      note: route?.note ?? null,
+      columns: [...c.columns].sort((a, b) => a.localeCompare(b)),
+    };
+  });
+}
