@@ -30,16 +30,19 @@ export const SYSMON_ONLY_FIELDS: Record<string, FieldMapping> = {
   Provider_Name: { unsupported: "ASIM parsers drop the Windows event provider name" },
 };
 
-/** Hash fields of the acting process: Sysmon `Hashes` and the single-algorithm names. */
-export function hashFields(prefix: string): Record<string, FieldMapping> {
-  return {
-    Hashes: { column: `${prefix}{ALGO}`, transform: "sysmon-hashes" },
+/**
+ * Hash fields of a process or file whose ASIM hash columns start with `prefix` (TargetProcess, TargetFile):
+ * Sysmon `Hashes` split by algorithm, and the single-algorithm names. `withImphash` is false where the schema
+ * has no IMPHASH column (imFileEvent), so an IMPHASH value makes the rule unsupported instead of being dropped.
+ */
+export function hashFields(prefix: string, withImphash = true): Record<string, FieldMapping> {
+  const imphash = withImphash ? `${prefix}IMPHASH` : null;
+  const fields: Record<string, FieldMapping> = {
+    Hashes: { hashes: { MD5: `${prefix}MD5`, SHA1: `${prefix}SHA1`, SHA256: `${prefix}SHA256`, IMPHASH: imphash } },
     md5: { column: `${prefix}MD5` },
     sha1: { column: `${prefix}SHA1` },
     sha256: { column: `${prefix}SHA256` },
-    Imphash: { column: `${prefix}IMPHASH` },
   };
+  fields.Imphash = imphash ? { column: imphash } : { unsupported: `the ASIM schema has no ${prefix}IMPHASH column` };
+  return fields;
 }
-
-/** The hash algorithms `sysmon-hashes` may expand `{ALGO}` to, per column prefix (only those the schema has). */
-export const HASH_ALGORITHMS = ["MD5", "SHA1", "SHA256", "IMPHASH"] as const;

@@ -67,6 +67,7 @@ const FILE_FIELDS: Record<string, FieldMapping> = {
   ...SYSMON_ONLY_FIELDS,
   ...DEVICE_FIELDS,
   ...ACTING_PROCESS_FIELDS,
+  ...hashFields("TargetFile", false),
   CommandLine: { column: "ActingProcessCommandLine" },
   TargetFilename: { column: "TargetFilePath" },
   ParentImage: { unsupported: "imFileEvent has no column for the parent of the acting process" },
@@ -76,9 +77,20 @@ const FILE_FIELDS: Record<string, FieldMapping> = {
   PreviousCreationUtcTime: { unsupported: "imFileEvent has no previous-creation-time column" },
 };
 
+/**
+ * ASIM splits Sysmon's TargetObject (`HKLM\…\Key\ValueName`) into RegistryKey and, for value events,
+ * RegistryValue, and writes long hive names (the Sysmon parser: HKLM → HKEY_LOCAL_MACHINE, HKU → HKEY_USERS,
+ * HKCR → HKEY_LOCAL_MACHINE\Classes). Joining them back and lengthening the rule's hive gives the same test.
+ */
 const REGISTRY_TARGET_OBJECT: FieldMapping = {
-  unsupported:
-    "ASIM splits Sysmon's TargetObject into RegistryKey and RegistryValue and renames the hives (HKLM → HKEY_LOCAL_MACHINE); no single column holds the path",
+  expr: 'iff(isempty(RegistryValue), RegistryKey, strcat(RegistryKey, @"\\", RegistryValue))',
+  columns: ["RegistryKey", "RegistryValue"],
+  transform: "registry-hive-long",
+};
+
+/** For a rename the Sysmon parser puts the *new* name in RegistryKey, so the old path (TargetObject) is gone. */
+const RENAMED_KEY: FieldMapping = {
+  unsupported: "for renamed keys ASIM keeps only the new name in RegistryKey; Sysmon's TargetObject (the old path) has no column",
 };
 
 const REGISTRY_FIELDS: Record<string, FieldMapping> = {
@@ -110,15 +122,15 @@ function fileRoute(
   };
 }
 
-function registryRoute(category: string, eventTypes: string[] | null): TableRoute {
+function registryRoute(category: string, eventTypes: string[], extra: Record<string, FieldMapping> = {}): TableRoute {
   return {
     id: `sentinel-asim/${category}`,
     when: { product: "windows", category },
     table: "imRegistry",
-    ...(eventTypes ? { filter: eventTypeFilter(...eventTypes) } : {}),
-    fields: REGISTRY_FIELDS,
+    filter: eventTypeFilter(...eventTypes),
+    fields: { ...REGISTRY_FIELDS, ...extra },
     connectors: ENDPOINT_CONNECTORS,
-    note: `ASIM Registry Event parser (imRegistry)${eventTypes ? `, EventType ${eventTypes.join(" or ")}` : ""}.`,
+    note: `ASIM Registry Event parser (imRegistry), EventType ${eventTypes.join(" or ")}.`,
   };
 }
 
@@ -141,6 +153,7 @@ export const ENDPOINT_ROUTES: TableRoute[] = [
   registryRoute("registry_add", ["RegistryKeyCreated"]),
   registryRoute("registry_delete", ["RegistryKeyDeleted", "RegistryValueDeleted"]),
   registryRoute("registry_set", ["RegistryValueSet"]),
-  registryRoute("registry_rename", ["RegistryKeyRenamed"]),
-  registryRoute("registry_event", null),
+  registryRoute("registry_rename", ["RegistryKeyRenamed"], { TargetObject: RENAMED_KEY }),
+  // Sysmon 12–14 without renames: for a rename ASIM has lost the old path TargetObject names (see RENAMED_KEY).
+  registryRoute("registry_event", ["RegistryKeyCreated", "RegistryKeyDeleted", "RegistryValueDeleted", "RegistryValueSet"]),
 ];
