@@ -1,0 +1,191 @@
+/**
+ * The feed over an in-memory index of every rule: filters (AND across facets, OR within one), facet counts
+ * that follow the other filters (each facet is counted with every filter but its own), newest-first or
+ * relevance order, and paging. Pure, so it is tested without a database.
+ */
+import { TARGET_IDS, type TargetId } from "../../kql/target";
+import { LEVELS, STATUSES, type ConversionState, type Facet, type FacetKey, type FeedQuery, type RuleSummary } from "../types";
+import { formatReadiness } from "./feed-params";
+
+/** One rule as held in the feed index. */
+export interface FeedRow extends RuleSummary {
+  /** Newest of modified/date (YYYY-MM-DD) or null. */
+  sortDate: string | null;
+  /** Tactic shortnames (execution, stealth…). */
+  tactics: string[];
+  /** Why a conversion failed, per target (first issue code). */
+  reasons: Record<TargetId, string | null>;
+}
+
+/** Labels the index knows (technique names, tactic names, source labels, target labels). */
+export interface FeedLabels {
+  tactic: Map<string, string>;
+  technique: Map<string, string>;
+  source: Map<string, string>;
+  target: Map<string, string>;
+}
+
+/** Rules per page. */
+export const PAGE_SIZE = 25;
+/** Values a long facet shows (selected values are always shown too). */
+export const FACET_LIMIT = 12;
+
+const FACETS: { key: FacetKey; label: string }[] = [
+  { key: "level", label: "Level" },
+  { key: "status", label: "Status" },
+  { key: "ready", label: "KQL readiness" },
+  { key: "tactic", label: "Tactic" },
+  { key: "technique", label: "Technique" },
+  { key: "source", label: "Source" },
+  { key: "product", label: "Product" },
+  { key: "category", label: "Category" },
+  { key: "service", label: "Service" },
+  { key: "author", label: "Author" },
+];
+
+/** Authors are written as "A, B (Org)"; each person is a facet value. */
+export function splitAuthors(author: string | null): string[] {
+  if (!author) return [];
+  return author
+    .split(/,|\band\b|;|&/)
+    .map((a) => a.replace(/\s+/g, " ").trim())
+    .filter((a) => a.length > 1);
+}
+
+function rowValues(row: FeedRow, key: FacetKey): string[] {
+  switch (key) {
+    case "level":
+      return row.level ? [row.level] : [];
+    case "status":
+      return row.status ? [row.status] : [];
+    case "source":
+      return [row.sourceKey];
+    case "product":
+      return row.product ? [row.product] : [];
+    case "category":
+      return row.category ? [row.category] : [];
+    case "service":
+      return row.service ? [row.service] : [];
+    case "tactic":
+      return row.tactics;
+    case "technique":
+      return row.techniques.map((t) => t.id);
+    case "author":
+      return splitAuthors(row.author);
+    case "ready":
+      return TARGET_IDS.flatMap((t) => readinessValues(t, row.readiness[t], row.reasons[t]));
+  }
+}
+
+function readinessValues(target: TargetId, state: ConversionState | null, reason: string | null): string[] {
+  if (state === "converted") return [`${target}:converts`];
+  if (state === null) return [];
+  return reason ? [`${target}:not`, `${target}:not:${reason}`] : [`${target}:not`];
+}
+
+/** Technique filter T1059 also matches sub-techniques (T1059.001), as the coverage matrix counts them. */
+function techniqueMatches(selected: string[], ids: string[]): boolean {
+  return selected.some((s) => ids.some((id) => id === s || id.startsWith(`${s}.`)));
+}
+
+function passes(row: FeedRow, key: FacetKey, q: FeedQuery): boolean {
+  if (key === "ready") {
+    return q.ready.every((r) => rowValues(row, "ready").includes(formatReadiness(r)));
+  }
+  const selected = q[key];
+  if (selected.length === 0) return true;
+  const values = rowValues(row, key);
+  if (key === "technique") return techniqueMatches(selected, values);
+  if (key === "author") return selected.some((s) => values.includes(s));
+  return values.some((v) => selected.includes(v));
+}
+
+function passesBase(row: FeedRow, q: FeedQuery, textHits: Set<string> | null): boolean {
+  if (!q.includeRemoved && row.removedAt) return false;
+  if (textHits && !textHits.has(row.id)) return false;
+  if (q.from && (!row.sortDate || row.sortDate < q.from)) return false;
+  if (q.to && (!row.sortDate || row.sortDate > q.to)) return false;
+  return true;
+}
+
+function facetLabel(key: FacetKey, value: string, labels: FeedLabels): string {
+  switch (key) {
+    case "tactic":
+      return labels.tactic.get(value) ?? value;
+    case "technique": {
+      const name = labels.technique.get(value);
+      return name ? `${value} ${name}` : value;
+    }
+    case "source":
+      return labels.source.get(value) ?? value;
+    case "ready": {
+      const [target, state, reason] = value.split(":");
+      const t = labels.target.get(target) ?? target;
+      return state === "converts" ? `${t}: converts` : reason ? `${t}: not (${reason})` : `${t}: does not convert`;
+    }
+    default:
+      return value;
+  }
+}
+
+function orderValues(key: FacetKey, counts: Map<string, number>): string[] {
+  const entries = [...counts.keys()];
+  if (key === "level") return [...LEVELS].reverse().filter((l) => counts.has(l)).concat(entries.filter((e) => !(LEVELS as readonly string[]).includes(e)));
+  if (key === "status") return STATUSES.filter((s) => counts.has(s)).concat(entries.filter((e) => !(STATUSES as readonly string[]).includes(e)));
+  if (key === "ready") return entries.sort();
+  return entries.sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
+}
+
+/** The result of running a query over the index. */
+export interface FeedResult {
+  items: RuleSummary[];
+  total: number;
+  facets: Facet[];
+}
+
+/**
+ * Runs a feed query. `textHits` are ids from full-text search in rank order (null: no text query), and when
+ * given the results keep that order; otherwise newest first (ties by title).
+ */
+export function runFeed(rows: FeedRow[], q: FeedQuery, textHits: string[] | null, labels: FeedLabels, pageSize = PAGE_SIZE): FeedResult {
+  const hitSet = textHits ? new Set(textHits) : null;
+  const base = rows.filter((r) => passesBase(r, q, hitSet));
+  // One pass computes, per row, which facet filters it fails; a facet's counts use rows failing nothing else.
+  const failing = base.map((row) => FACETS.filter((f) => !passes(row, f.key, q)).map((f) => f.key));
+  const matching = base.filter((_, i) => failing[i].length === 0);
+
+  const facets: Facet[] = FACETS.map(({ key, label }) => {
+    const counts = new Map<string, number>();
+    base.forEach((row, i) => {
+      const fails = failing[i];
+      if (fails.length > 1 || (fails.length === 1 && fails[0] !== key)) return;
+      for (const v of new Set(rowValues(row, key))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    });
+    const selected = new Set(key === "ready" ? q.ready.map(formatReadiness) : q[key]);
+    for (const s of selected) if (!counts.has(s)) counts.set(s, 0);
+    const ordered = orderValues(key, counts);
+    const shown = ordered.filter((v, i) => i < FACET_LIMIT || selected.has(v));
+    return {
+      key,
+      label,
+      total: ordered.length,
+      values: shown.map((value) => ({ value, label: facetLabel(key, value, labels), count: counts.get(value)!, selected: selected.has(value) })),
+    };
+  });
+
+  let ordered: FeedRow[];
+  if (textHits) {
+    const rank = new Map(textHits.map((id, i) => [id, i]));
+    ordered = [...matching].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  } else {
+    ordered = [...matching].sort((a, b) => (b.sortDate ?? "").localeCompare(a.sortDate ?? "") || a.title.localeCompare(b.title));
+  }
+  const start = (q.page - 1) * pageSize;
+  const items = ordered.slice(start, start + pageSize).map(toSummary);
+  return { items, total: matching.length, facets };
+}
+
+function toSummary(row: FeedRow): RuleSummary {
+  const { sortDate: _s, tactics: _t, reasons: _r, ...summary } = row;
+  return summary;
+}

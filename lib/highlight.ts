@@ -1,0 +1,32 @@
+/**
+ * Server-side syntax highlighting for Sigma YAML and KQL with shiki (core build, JavaScript regex engine, only
+ * the yaml and kusto grammars). Output carries both GitHub themes as CSS variables (--shiki-light/--shiki-dark);
+ * app/globals.css picks one by prefers-color-scheme, so dark mode needs no client JavaScript.
+ */
+import "server-only";
+import { createHighlighterCore, type HighlighterCore } from "shiki/core";
+import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+
+/** Languages the app highlights. */
+export type CodeLang = "yaml" | "kusto";
+
+let highlighter: Promise<HighlighterCore> | undefined;
+
+function getHighlighter(): Promise<HighlighterCore> {
+  highlighter ??= createHighlighterCore({
+    themes: [import("@shikijs/themes/github-light"), import("@shikijs/themes/github-dark")],
+    langs: [import("@shikijs/langs/yaml"), import("@shikijs/langs/kusto")],
+    engine: createJavaScriptRegexEngine(),
+  });
+  return highlighter;
+}
+
+/** Highlights code to an HTML `<pre class="shiki">` with light and dark colours as CSS variables. */
+export async function highlightCode(code: string, lang: CodeLang): Promise<string> {
+  const hl = await getHighlighter();
+  return hl.codeToHtml(code, {
+    lang,
+    themes: { light: "github-light", dark: "github-dark" },
+    defaultColor: false,
+  });
+}
