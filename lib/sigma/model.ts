@@ -91,7 +91,15 @@ export type MatchLeaf =
   /** `Field|fieldref: Other`: compare the field's value with another field's value. */
   | { kind: "fieldref"; field: string; op: StringOp; values: string[]; cased: boolean; source: LeafSource }
   /** `Field|hour: 3` etc.: a part of a date-time field compared with a number. */
-  | { kind: "timepart"; field: string; part: TimePart; values: number[]; source: LeafSource };
+  | {
+      kind: "timepart";
+      field: string;
+      part: TimePart;
+      values: number[];
+      /** Set when a comparison modifier follows the time part (`|hour|gte: 20`); absent means equality. */
+      op?: NumberOp;
+      source: LeafSource;
+    };
 
 /** Where a leaf came from in the YAML: the search identifier and the key as written. */
 export interface LeafSource {
@@ -256,6 +264,8 @@ export interface SigmaCorrelation extends SigmaCommon {
   condition: CorrelationCondition | null;
   aliases: Record<string, Record<string, string>>;
   generate: boolean;
+  /** Set by `linkMetaRules`: the referenced documents' ids (or names when they have no id), in `rules` order. */
+  resolved?: string[];
 }
 
 /** A filter meta-rule: environment tuning applied to the rules it names. */
@@ -265,6 +275,8 @@ export interface SigmaFilter extends SigmaCommon {
   /** Ids or names of the rules it applies to (`any` allowed). */
   rules: string[];
   detection: SigmaDetection;
+  /** Set by `linkMetaRules`: the ids (or names) of the rules the filter applies to (`any` expanded). */
+  resolved?: string[];
 }
 
 /** Any Sigma document. */

@@ -1,0 +1,144 @@
+/**
+ * Hand-written precedence-climbing parser for Sigma conditions. Precedence, loosest first:
+ * `or` < `and` < `not` < `1 of`/`any of`/`all of` < parentheses. `and`/`or` are n-ary (chains and nested groups
+ * of the same operator are flattened) and identifiers are resolved against the detection while parsing.
+ */
+import type { ConditionNode, SigmaIssue } from "../model";
+import { makeIssue, type IssueCode } from "../issues";
+import { RESERVED, tokenize, type Token } from "./lexer";
+
+/** The result of parsing one condition string. `node` is null when the syntax is broken. */
+export interface ParsedCondition {
+  node: ConditionNode | null;
+  issues: SigmaIssue[];
+  /** Issues carry `col` relative to the condition text (0-based offset + 1); callers shift them. */
+}
+
+class SyntaxFailure {
+  constructor(
+    readonly message: string,
+    readonly offset: number,
+  ) {}
+}
+
+/**
+ * Parses a condition against the detection's search identifiers (in YAML order). Pipe aggregations
+ * (`| count() by …`, `| near …`) are reported as `deprecated-aggregation` and the part before the pipe is kept.
+ */
+export function parseCondition(text: string, identifiers: readonly string[]): ParsedCondition {
+  const tokens = tokenize(text);
+  const issues: SigmaIssue[] = [];
+  const report = (code: IssueCode, message: string, offset: number) =>
+    issues.push(makeIssue(code, message, { col: offset + 1 }));
+  const pipe = tokens.findIndex((t) => t.kind === "pipe");
+  if (pipe !== -1) {
+    report("deprecated-aggregation", `aggregation '${text.slice(tokens[pipe].offset).trim()}' is the deprecated v1 syntax; use a correlation rule`, tokens[pipe].offset);
+    tokens.splice(pipe, tokens.length - pipe - 1);
+  }
+  const parser = new Parser(tokens, identifiers, report);
+  try {
+    const node = parser.parseOr();
+    const rest = parser.peek();
+    if (rest.kind !== "end") throw new SyntaxFailure(`unexpected '${rest.text}'`, rest.offset);
+    return { node, issues };
+  } catch (error) {
+    if (!(error instanceof SyntaxFailure)) throw error;
+    report("condition-syntax", `condition '${text}': ${error.message}`, error.offset);
+    return { node: null, issues };
+  }
+}
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly identifiers: readonly string[],
+    private readonly report: (code: IssueCode, message: string, offset: number) => void,
+  ) {}
+
+  peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.i + ahead, this.tokens.length - 1)];
+  }
+
+  private isWord(text: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.kind === "word" && t.text === text;
+  }
+
+  parseOr(): ConditionNode {
+    return this.chain("or", () => this.parseAnd());
+  }
+
+  private parseAnd(): ConditionNode {
+    return this.chain("and", () => this.parseNot());
+  }
+
+  private chain(op: "and" | "or", operand: () => ConditionNode): ConditionNode {
+    const first = operand();
+    if (!this.isWord(op)) return first;
+    const items: ConditionNode[] = [];
+    const add = (n: ConditionNode) => (n.kind === op ? items.push(...n.items) : items.push(n));
+    add(first);
+    while (this.isWord(op)) {
+      this.i++;
+      add(operand());
+    }
+    return { kind: op, items };
+  }
+
+  private parseNot(): ConditionNode {
+    if (this.isWord("not")) {
+      this.i++;
+      return { kind: "not", item: this.parseNot() };
+    }
+    return this.parseOf();
+  }
+
+  private parseOf(): ConditionNode {
+    const t = this.peek();
+    if (t.kind === "word" && (t.text === "1" || t.text === "any" || t.text === "all") && this.isWord("of", 1)) {
+      this.i += 2;
+      const p = this.peek();
+      if (p.kind !== "word" || (RESERVED.has(p.text) && p.text !== "them")) {
+        throw new SyntaxFailure(`'${t.text} of' must be followed by a pattern or 'them'`, p.offset);
+      }
+      this.i++;
+      const names = this.expand(p.text);
+      if (names.length === 0) this.report("pattern-matches-nothing", `'${t.text} of ${p.text}' matches no search identifier`, p.offset);
+      return { kind: "of", quantifier: t.text === "all" ? "all" : "any", pattern: p.text, names };
+    }
+    return this.parsePrimary();
+  }
+
+  private parsePrimary(): ConditionNode {
+    const t = this.peek();
+    if (t.kind === "lparen") {
+      this.i++;
+      const inner = this.parseOr();
+      const close = this.peek();
+      if (close.kind !== "rparen") throw new SyntaxFailure(`missing ')' for '(' at column ${t.offset + 1}`, close.offset);
+      this.i++;
+      return inner;
+    }
+    if (t.kind === "word") {
+      if (RESERVED.has(t.text)) throw new SyntaxFailure(`unexpected '${t.text}'`, t.offset);
+      if (["and", "or", "not"].includes(t.text.toLowerCase())) {
+        throw new SyntaxFailure(`operators are lower case: '${t.text}' should be '${t.text.toLowerCase()}'`, t.offset);
+      }
+      this.i++;
+      if (!this.identifiers.includes(t.text)) {
+        this.report("unknown-identifier", `the condition names '${t.text}', which is not a search identifier`, t.offset);
+      }
+      return { kind: "ref", name: t.text };
+    }
+    throw new SyntaxFailure(t.kind === "end" ? "unexpected end of condition" : `unexpected '${t.text}'`, t.offset);
+  }
+
+  /** Identifiers matched by a `x of` pattern; `them` and patterns skip `_`-prefixed ones unless the pattern starts with `_`. */
+  private expand(pattern: string): string[] {
+    if (pattern === "them") return this.identifiers.filter((n) => !n.startsWith("_"));
+    const re = new RegExp(`^${pattern.split("*").map((s) => s.replace(/[\\^$.|?+()[\]{}]/g, "\\$&")).join(".*")}$`);
+    const skipHidden = !pattern.startsWith("_");
+    return this.identifiers.filter((n) => re.test(n) && !(skipHidden && n.startsWith("_")));
+  }
+}

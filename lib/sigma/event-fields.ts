@@ -1,0 +1,58 @@
+/**
+ * Reading fields out of an event (a parsed JSON object) the way Sigma means it: exact name first, then a
+ * dotted path (`a.b` → nested objects), then a case-insensitive match of the name.
+ */
+
+/** A field lookup result: `found` is false when the event has no such field. */
+export interface FieldLookup {
+  found: boolean;
+  value: unknown;
+}
+
+const NOT_FOUND: FieldLookup = { found: false, value: undefined };
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function ownKey(obj: Record<string, unknown>, name: string): FieldLookup {
+  if (Object.prototype.hasOwnProperty.call(obj, name)) return { found: true, value: obj[name] };
+  const lower = name.toLowerCase();
+  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return { found: true, value: obj[k] };
+  return NOT_FOUND;
+}
+
+/** Looks a field up in an event: exact key, then a dotted path, then a case-insensitive key. */
+export function lookupField(event: unknown, name: string): FieldLookup {
+  if (!isObject(event)) return NOT_FOUND;
+  if (Object.prototype.hasOwnProperty.call(event, name)) return { found: true, value: event[name] };
+  if (name.includes(".")) {
+    let current: unknown = event;
+    let ok = true;
+    for (const segment of name.split(".")) {
+      if (!isObject(current)) {
+        ok = false;
+        break;
+      }
+      const next = ownKey(current, segment);
+      if (!next.found) {
+        ok = false;
+        break;
+      }
+      current = next.value;
+    }
+    if (ok) return { found: true, value: current };
+  }
+  return ownKey(event, name);
+}
+
+/** Every scalar value of an event as text, recursively (what keyword searches look at). */
+export function eventStrings(event: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === "string") out.push(v);
+    else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (isObject(v)) for (const k of Object.keys(v)) walk(v[k]);
+  };
+  walk(event);
+  return out;
+}
