@@ -1,0 +1,142 @@
+/**
+ * Azure Monitor routes outside Windows event logs: Linux and macOS (Defender for Endpoint tables, Syslog,
+ * auditd), web servers (W3CIISLog) and proxies (CommonSecurityLog).
+ */
+import type { FieldMapping, TableRoute } from "../../target";
+import { textIn } from "./filters";
+
+const NO_COLUMN = (what: string) => ({ unsupported: `${what}` });
+
+/** Sigma process fields on DeviceProcessEvents (Defender for Endpoint on Linux/macOS, streamed to the workspace). */
+const DEVICE_PROCESS_FIELDS: Record<string, FieldMapping> = {
+  Image: { column: "FolderPath" },
+  CommandLine: { column: "ProcessCommandLine" },
+  ParentImage: { column: "InitiatingProcessFolderPath" },
+  ParentCommandLine: { column: "InitiatingProcessCommandLine" },
+  User: { column: "AccountName" },
+  ProcessId: { column: "ProcessId" },
+  ParentProcessId: { column: "InitiatingProcessId" },
+  OriginalFileName: { column: "ProcessVersionInfoOriginalFileName" },
+  CurrentDirectory: NO_COLUMN("DeviceProcessEvents has no working-directory column"),
+  LogonId: NO_COLUMN("Defender's LogonId is a Windows logon session id, not the Linux audit session"),
+};
+
+const DEVICE_FILE_FIELDS: Record<string, FieldMapping> = {
+  TargetFilename: { column: "FolderPath" },
+  Image: { column: "InitiatingProcessFolderPath" },
+  CommandLine: { column: "InitiatingProcessCommandLine" },
+  User: { column: "InitiatingProcessAccountName" },
+};
+
+/** `logsource.service` of Linux syslog rules → the Syslog program names (ProcessName) that write it. */
+const SYSLOG_PROGRAMS: [service: string, programs: string[]][] = [
+  ["sshd", ["sshd"]],
+  ["sudo", ["sudo"]],
+  ["cron", ["cron", "crond"]],
+  ["vsftpd", ["vsftpd"]],
+];
+
+function syslogRoute(service: string | undefined, filterExpr: TableRoute["filter"], note: string): TableRoute {
+  return {
+    id: `azure-monitor/linux/syslog${service ? `-${service}` : ""}`,
+    when: { product: "linux", service: service ?? "" },
+    table: "Syslog",
+    ...(filterExpr ? { filter: filterExpr } : {}),
+    fields: { USER: NO_COLUMN("Syslog keeps the message as text; sudo's USER= item is not a column") },
+    keywordColumns: ["SyslogMessage"],
+    connectors: ["Syslog via AMA"],
+    note,
+  };
+}
+
+const AUDITD_FIELDS: Record<string, FieldMapping> = {
+  type: { column: "RecordType" },
+  SYSCALL: { column: "syscall" },
+};
+
+const W3C_FIELDS: Record<string, FieldMapping> = {
+  "cs-uri-query": { column: "csUriQuery" },
+  "cs-uri-stem": { column: "csUriStem" },
+  "cs-method": { column: "csMethod" },
+  "sc-status": { column: "scStatus" },
+  "cs-user-agent": { column: "csUserAgent" },
+  "cs-referer": { column: "csReferer" },
+  "cs-username": { column: "csUserName" },
+  "cs-host": { column: "csHost" },
+  "cs-cookie": { column: "csCookie" },
+  "c-ip": { column: "cIP" },
+  "s-ip": { column: "sIP" },
+  "cs-content-type": NO_COLUMN("the IIS W3C log (W3CIISLog) has no request content-type column"),
+};
+
+const PROXY_FIELDS: Record<string, FieldMapping> = {
+  "c-uri": { column: "RequestURL" },
+  "c-useragent": { column: "RequestClientApplication" },
+  "cs-method": { column: "RequestMethod" },
+  "cs-host": { column: "DestinationHostName" },
+  "cs-cookie": { column: "RequestCookies" },
+  dst_ip: { column: "DestinationIP" },
+  src_ip: { column: "SourceIP" },
+  "sc-status": NO_COLUMN("CEF has no standard HTTP status column in CommonSecurityLog"),
+  "c-uri-query": NO_COLUMN("CommonSecurityLog keeps only the whole RequestURL"),
+  "c-uri-stem": NO_COLUMN("CommonSecurityLog keeps only the whole RequestURL"),
+  "c-uri-extension": NO_COLUMN("CommonSecurityLog keeps only the whole RequestURL"),
+  "cs-uri-stem": NO_COLUMN("CommonSecurityLog keeps only the whole RequestURL"),
+  "cs-uri": NO_COLUMN("`cs-uri` is not a field of the Sigma proxy taxonomy; its meaning is not defined"),
+  "cs-referrer": NO_COLUMN("CommonSecurityLog has no standard referrer column"),
+  "r-dns": NO_COLUMN("CommonSecurityLog has no column for the proxy's reverse-DNS name of the server"),
+};
+
+/** Linux, macOS, web-server and proxy routes in the order the pipeline tries them. */
+export const OTHER_ROUTES: TableRoute[] = [
+  {
+    id: "azure-monitor/unix/process_creation",
+    when: { product: ["linux", "macos"], category: "process_creation" },
+    table: "DeviceProcessEvents",
+    fields: DEVICE_PROCESS_FIELDS,
+    connectors: ["Microsoft Defender XDR"],
+    note: "Defender for Endpoint process events (Linux/macOS) streamed to the workspace by the Microsoft Defender XDR connector.",
+  },
+  {
+    id: "azure-monitor/unix/file_event",
+    when: { product: ["linux", "macos"], category: "file_event" },
+    table: "DeviceFileEvents",
+    filter: textIn("ActionType", "FileCreated"),
+    fields: DEVICE_FILE_FIELDS,
+    connectors: ["Microsoft Defender XDR"],
+    note: "Defender for Endpoint file-creation events (Linux/macOS) streamed by the Microsoft Defender XDR connector.",
+  },
+  {
+    id: "azure-monitor/linux/auditd",
+    when: { product: "linux", service: "auditd" },
+    table: "LinuxAuditLog",
+    fields: AUDITD_FIELDS,
+    keywordColumns: ["RawRecord"],
+    connectors: ["Log Analytics agent for Linux (auditd collection)"],
+    note: "auditd records in LinuxAuditLog (auoms / Log Analytics agent); the record type is RecordType, other keys keep auditd's names.",
+  },
+  ...SYSLOG_PROGRAMS.map(([service, programs]) =>
+    syslogRoute(service, textIn("ProcessName", ...programs), `Syslog messages of ${programs.join("/")}.`),
+  ),
+  syslogRoute("auth", textIn("Facility", "auth", "authpriv"), "Syslog messages of the auth and authpriv facilities."),
+  syslogRoute("syslog", undefined, "All Syslog messages."),
+  syslogRoute(undefined, undefined, "All Syslog messages (the rule names no Linux service)."),
+  {
+    id: "azure-monitor/webserver",
+    when: { category: "webserver" },
+    table: "W3CIISLog",
+    fields: W3C_FIELDS,
+    keywordColumns: ["csUriStem", "csUriQuery", "csUserAgent", "csReferer"],
+    connectors: ["IIS logs via AMA (W3CIISLog)"],
+    note: "IIS W3C access logs; W3CIISLog names the W3C fields without dashes (cs-uri-query → csUriQuery).",
+  },
+  {
+    id: "azure-monitor/proxy",
+    when: { category: "proxy" },
+    table: "CommonSecurityLog",
+    fields: PROXY_FIELDS,
+    keywordColumns: ["RequestURL"],
+    connectors: ["Common Event Format (CEF) via AMA"],
+    note: "Proxy logs forwarded as CEF (CommonSecurityLog).",
+  },
+];
