@@ -1,12 +1,19 @@
 /**
  * Azure Monitor routes for cloud audit logs: Microsoft Entra ID (SigninLogs, AuditLogs, AADUserRiskEvents), Azure
  * Activity, Microsoft 365 (OfficeActivity), AWS CloudTrail, Google Cloud audit logs and AKS audit logs.
- * Dotted Sigma names (`requestParameters.enable`) become properties of the table's dynamic column.
+ * Dotted Sigma names become properties of a dynamic column, or keys of parsed JSON text where the table
+ * stores the object as a string (AWSCloudTrail's RequestParameters).
  */
 import type { FieldMapping, TableRoute } from "../../target";
 
 const prop = (column: string, property: string, type?: "number"): FieldMapping =>
   type ? { column, property, type } : { column, property };
+
+/** A key inside a column that holds JSON text (AWSCloudTrail keeps request/response objects as strings). */
+const jsonText = (column: string, path: string): FieldMapping => ({
+  expr: `tostring(parse_json(${column}).${path})`,
+  columns: [column],
+});
 
 const AWS_FIELDS: Record<string, FieldMapping> = {
   eventName: { column: "EventName" },
@@ -24,13 +31,13 @@ const AWS_FIELDS: Record<string, FieldMapping> = {
   "userIdentity.sessionContext.sessionIssuer.type": { column: "SessionIssuerType" },
   requestParameters: { column: "RequestParameters" },
   responseElements: { column: "ResponseElements" },
-  "requestParameters.enable": prop("RequestParameters", "enable"),
-  "requestParameters.attribute": prop("RequestParameters", "attribute"),
-  "requestParameters.layers": prop("RequestParameters", "layers"),
-  "responseElements.ConsoleLogin": prop("ResponseElements", "ConsoleLogin"),
-  "responseElements.publiclyAccessible": prop("ResponseElements", "publiclyAccessible"),
-  "responseElements.pendingModifiedValues.masterUserPassword": prop("ResponseElements", "pendingModifiedValues.masterUserPassword"),
-  "additionalEventData.MFAUsed": prop("AdditionalEventData", "MFAUsed"),
+  "requestParameters.enable": jsonText("RequestParameters", "enable"),
+  "requestParameters.attribute": jsonText("RequestParameters", "attribute"),
+  "requestParameters.layers": jsonText("RequestParameters", "layers"),
+  "responseElements.ConsoleLogin": jsonText("ResponseElements", "ConsoleLogin"),
+  "responseElements.publiclyAccessible": jsonText("ResponseElements", "publiclyAccessible"),
+  "responseElements.pendingModifiedValues.masterUserPassword": jsonText("ResponseElements", "pendingModifiedValues.masterUserPassword"),
+  "additionalEventData.MFAUsed": jsonText("AdditionalEventData", "MFAUsed"),
   "requestParameters.containerDefinitions.command": {
     unsupported: "containerDefinitions is a list in CloudTrail; a property path cannot test every element",
   },
