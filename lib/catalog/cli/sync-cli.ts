@@ -1,0 +1,55 @@
+/**
+ * `npm run sync -- [--source S]... [--attack A | --no-attack] [--quiet]`: syncs rule sources (folders, zips,
+ * zip URLs, git URLs) and the ATT&CK bundle into DATABASE_URL. Prints a one-line summary and every invalid file
+ * (`path:line: code: message`). Exits 1 only when the sync could not run at all.
+ */
+import { parseArgs } from "node:util";
+import { oneLine, runSync, type SyncSummary } from "../sync/run-sync";
+import { createProgressBar } from "./progress";
+
+const n = (value: number) => value.toLocaleString("en-US");
+
+/** The summary line, e.g. `synced 3,952 files from 2 sources: 12 new, … ; ATT&CK v19.1 · 4.2 s`. */
+export function formatSummary(s: SyncSummary): string {
+  const read = s.sources.filter((src) => !src.warning || src.files > 0).length;
+  const attack = s.attackVersion ? `ATT&CK ${/^\d/.test(s.attackVersion) ? `v${s.attackVersion}` : s.attackVersion}` : "no ATT&CK data";
+  return (
+    `synced ${n(s.filesSeen)} files from ${read} source${read === 1 ? "" : "s"}: ${n(s.newCount)} new, ${n(s.updatedCount)} updated, ` +
+    `${n(s.unchangedCount)} unchanged, ${n(s.removedCount)} removed, ${n(s.invalidCount)} invalid; ${attack} · ${(s.durationMs / 1000).toFixed(1)} s`
+  );
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      source: { type: "string", multiple: true },
+      attack: { type: "string" },
+      "no-attack": { type: "boolean", default: false },
+      quiet: { type: "boolean", short: "q", default: false },
+    },
+    allowPositionals: false,
+  });
+  const bar = values.quiet ? null : createProgressBar();
+  let summary: SyncSummary;
+  try {
+    summary = await runSync({ sources: values.source, attack: values["no-attack"] ? false : values.attack, onProgress: bar?.update });
+  } catch (error) {
+    bar?.clear();
+    console.error(`sync failed: ${oneLine(error)}`);
+    return 1;
+  }
+  bar?.clear();
+  for (const warning of summary.warnings) console.error(`warning: ${warning}`);
+  const errors = summary.problems.filter((p) => p.severity === "error");
+  if (!values.quiet) {
+    for (const p of errors) {
+      const source = summary.sources.find((s) => s.key === p.sourceKey);
+      console.log(`${source ? `${source.label}: ` : ""}${p.path}${p.line ? `:${p.line}` : ""}: ${p.code}: ${p.message}`);
+    }
+  }
+  const warningCount = summary.problems.length - errors.length;
+  console.log(formatSummary(summary) + (warningCount ? ` (${n(warningCount)} rule warnings)` : ""));
+  return 0;
+}
+
+main().then((code) => process.exit(code));

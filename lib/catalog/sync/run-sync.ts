@@ -1,0 +1,230 @@
+/**
+ * The catalog sync: read every source, parse and resolve in memory what changed, then write it all in one
+ * transaction (see write.ts). Bad files and unreachable sources become problems and warnings on the SyncRun;
+ * only a sync that cannot run at all (database unreachable, no source readable) fails.
+ */
+import { hostname } from "node:os";
+import { createTagResolver, parseAttackBundle, type AttackData, type TagResolver } from "@/lib/attack";
+import { createPrisma, type CatalogClient } from "../db";
+import { readCatalogEnv } from "../env";
+import { resolveRuleTags, tagRowsSignature, toAttackRows, type TagRow } from "./attack-rows";
+import { DEFAULT_ATTACK_URL, loadAttackBundle, type LoadedAttackBundle } from "./attack-load";
+import { planSync, type SyncPlan } from "./plan";
+import { DEFAULT_SOURCES, identifySource, readSource } from "./sources/read-source";
+import { loadCatalogState } from "./state";
+import type { SourceSnapshot } from "./types";
+import { writeSync, type AttackImport } from "./write";
+
+/** Stages reported to a progress callback. */
+export type SyncPhase = "read" | "plan" | "attack" | "write";
+
+/** Options of {@link runSync}; unset values come from the environment (DETECTORY_SOURCES, DETECTORY_ATTACK…). */
+export interface SyncOptions {
+  sources?: string[];
+  /** ATT&CK bundle path or URL; `false` skips ATT&CK entirely. */
+  attack?: string | false;
+  databaseUrl?: string;
+  cacheDir?: string;
+  onProgress?: (phase: SyncPhase, done: number, total: number, label?: string) => void;
+  /** Milliseconds to wait for a download's first response (default 15 s). */
+  headersTimeoutMs?: number;
+}
+
+/** What a sync did, as printed by the CLI and stored on the SyncRun. */
+export interface SyncSummary {
+  runId: number;
+  status: "succeeded" | "failed";
+  sources: { key: string; label: string; revision: string | null; files: number; warning?: string }[];
+  filesSeen: number;
+  newCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  removedCount: number;
+  invalidCount: number;
+  attackVersion: string | null;
+  warnings: string[];
+  problems: { sourceKey: string; path: string; line?: number; col?: number; code: string; severity: string; message: string }[];
+  durationMs: number;
+  message?: string;
+}
+
+/** Thrown when the sync could not run at all; the CLI exits non-zero. */
+export class SyncFailedError extends Error {}
+
+/** The readable line of an error message (Prisma's start with "Invalid `…` invocation" and end with the reason). */
+export function oneLine(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((l) => l.trim()).filter(Boolean);
+  if (!lines.length) return String(error);
+  return /^Invalid `/.test(lines[0]) ? lines[lines.length - 1] : lines[0];
+}
+
+/** Marks runs left "running" by a process that no longer exists (killed syncs) as failed. */
+async function closeInterruptedRuns(prisma: CatalogClient): Promise<void> {
+  const running = await prisma.syncRun.findMany({ where: { status: "running" }, select: { id: true, message: true } });
+  for (const run of running) {
+    const owner = /^pid (\d+) on (.+)$/.exec(run.message ?? "");
+    const alive = owner && owner[2] === hostname() && isAlive(Number(owner[1]));
+    if (!alive) await prisma.syncRun.update({ where: { id: run.id }, data: { status: "failed", message: "interrupted (the sync process ended before it finished)" } });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs one sync (see module doc). */
+export async function runSync(options: SyncOptions = {}): Promise<SyncSummary> {
+  const started = performance.now();
+  const env = readCatalogEnv();
+  const prisma = createPrisma(options.databaseUrl ?? env.databaseUrl);
+  const progress = options.onProgress ?? (() => undefined);
+  try {
+    await closeInterruptedRuns(prisma);
+    const run = await prisma.syncRun.create({ data: { status: "running", message: `pid ${process.pid} on ${hostname()}` } });
+    const warnings: string[] = [];
+    try {
+      return await syncInto(prisma, run.id, options, env, warnings, progress, started);
+    } catch (error) {
+      const message = oneLine(error);
+      await prisma.syncRun.update({ where: { id: run.id }, data: { status: "failed", finishedAt: new Date(), message, warnings: JSON.stringify(warnings) } }).catch(() => undefined);
+      throw error instanceof SyncFailedError ? error : new SyncFailedError(message, { cause: error });
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function syncInto(
+  prisma: CatalogClient,
+  runId: number,
+  options: SyncOptions,
+  env: ReturnType<typeof readCatalogEnv>,
+  warnings: string[],
+  progress: NonNullable<SyncOptions["onProgress"]>,
+  started: number,
+): Promise<SyncSummary> {
+  const cacheDir = options.cacheDir ?? env.cacheDir;
+  const specs = options.sources?.length ? options.sources : (env.sources ?? DEFAULT_SOURCES);
+  const snapshots: SourceSnapshot[] = [];
+  const sourceInfo: SyncSummary["sources"] = [];
+  for (const [i, spec] of specs.entries()) {
+    progress("read", i, specs.length, spec);
+    try {
+      const snapshot = await readSource(spec, { cacheDir, headersTimeoutMs: options.headersTimeoutMs });
+      snapshots.push(snapshot);
+      warnings.push(...snapshot.warnings);
+      sourceInfo.push({ key: snapshot.key, label: snapshot.label, revision: snapshot.revision, files: snapshot.files.length, ...(snapshot.warnings[0] ? { warning: snapshot.warnings[0] } : {}) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      warnings.push(`source ${spec} skipped: ${reason}`);
+      const id = identifySource(spec);
+      sourceInfo.push({ key: id.key, label: id.label, revision: null, files: 0, warning: reason });
+    }
+  }
+  if (!snapshots.length) throw new SyncFailedError(`no source could be read (${warnings.join("; ")})`);
+
+  const state = await loadCatalogState(prisma);
+  progress("plan", 0, 1);
+  const plan = planSync(snapshots, state, { onFile: (done, total) => done % 200 === 0 && progress("plan", done, total) });
+
+  progress("attack", 0, 1);
+  const attack = await prepareAttack(options, env, cacheDir, state.attackDigest, plan, warnings);
+  const ruleAttacks = await planRuleAttacks(prisma, plan, attack.resolver, attack.reresolveAll);
+
+  progress("write", 0, 1, `${plan.creates.length + plan.updates.length} rules`);
+  const holdMs = Number(process.env.DETECTORY_SYNC_TEST_HOLD_MS ?? "0") || undefined;
+  const attackVersion = attack.import?.release.version ?? state.attackVersion;
+  await writeSync(prisma, {
+    plan,
+    ruleAttacks,
+    conversions: new Map(),
+    attack: attack.import,
+    existingPaths: state.rulePaths,
+    run: { id: runId, sources: JSON.stringify(sourceInfo), attackVersion, warnings, problems: plan.problems },
+    holdMs,
+  });
+  progress("write", 1, 1);
+  return {
+    runId,
+    status: "succeeded",
+    sources: sourceInfo,
+    filesSeen: plan.filesSeen,
+    newCount: plan.creates.length,
+    updatedCount: plan.updates.length,
+    unchangedCount: plan.unchanged,
+    removedCount: plan.removedIds.length,
+    invalidCount: plan.invalidFiles,
+    attackVersion,
+    warnings,
+    problems: plan.problems,
+    durationMs: performance.now() - started,
+  };
+}
+
+interface PreparedAttack {
+  import: AttackImport | null;
+  resolver: TagResolver | null;
+  /** True when ATT&CK data was parsed this run: every rule's tag rows are re-checked against it. */
+  reresolveAll: boolean;
+}
+
+/**
+ * Loads the bundle; imports it when its digest differs from the current release. The bundle is parsed only
+ * when something needs it (an import, or new/updated rules whose tags must be resolved).
+ */
+async function prepareAttack(options: SyncOptions, env: ReturnType<typeof readCatalogEnv>, cacheDir: string, currentDigest: string | null, plan: SyncPlan, warnings: string[]): Promise<PreparedAttack> {
+  const needResolver = plan.creates.length + plan.updates.length > 0;
+  if (options.attack === false) return { import: null, resolver: needResolver ? createTagResolver(null) : null, reresolveAll: false };
+  const location = options.attack ?? env.attack ?? DEFAULT_ATTACK_URL;
+  let bundle: LoadedAttackBundle;
+  try {
+    bundle = await loadAttackBundle(location, cacheDir);
+    if (bundle.warning) warnings.push(bundle.warning);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    warnings.push(`ATT&CK not updated: ${reason}; tags are stored by id${currentDigest ? " against the previously imported release" : " without names"}`);
+    return { import: null, resolver: needResolver ? createTagResolver(null) : null, reresolveAll: false };
+  }
+  const changed = bundle.digest !== currentDigest;
+  if (!changed && !needResolver) return { import: null, resolver: null, reresolveAll: false };
+  const parsed = parseAttackBundle(bundle.json, bundle.versionHint ? { attackVersion: bundle.versionHint } : {});
+  for (const issue of parsed.issues.slice(0, 5)) warnings.push(`ATT&CK bundle: ${issue.code}: ${issue.message}`);
+  if (!parsed.data.techniques.length) {
+    warnings.push(`ATT&CK bundle ${location} holds no techniques; not imported`);
+    return { import: null, resolver: needResolver ? createTagResolver(null) : null, reresolveAll: false };
+  }
+  const data: AttackData = parsed.data;
+  const version = data.version.attack ?? data.version.modified ?? "unknown";
+  return {
+    import: changed
+      ? { release: { domain: data.domain || "enterprise-attack", version, modified: data.version.modified, source: location, digest: bundle.digest }, rows: toAttackRows(data) }
+      : null,
+    resolver: createTagResolver(data),
+    reresolveAll: true,
+  };
+}
+
+/** RuleAttack rows to replace: new/updated rules always; with fresh ATT&CK data, every rule whose rows differ. */
+async function planRuleAttacks(prisma: CatalogClient, plan: SyncPlan, resolver: TagResolver | null, reresolveAll: boolean): Promise<Map<string, TagRow[]>> {
+  const out = new Map<string, TagRow[]>();
+  if (!resolver) return out;
+  for (const { row, doc } of [...plan.creates, ...plan.updates]) out.set(row.id, resolveRuleTags(doc.tags, resolver));
+  if (!reresolveAll) return out;
+  const [rules, stored] = await Promise.all([
+    prisma.rule.findMany({ select: { id: true, tags: true } }),
+    prisma.ruleAttack.findMany({ select: { ruleId: true, tag: true, kind: true, attackId: true } }),
+  ]);
+  const storedByRule = new Map<string, TagRow[]>();
+  for (const r of stored) storedByRule.set(r.ruleId, [...(storedByRule.get(r.ruleId) ?? []), { tag: r.tag, kind: r.kind, attackId: r.attackId }]);
+  for (const rule of rules) {
+    if (out.has(rule.id)) continue;
+    const wanted = resolveRuleTags(JSON.parse(rule.tags) as string[], resolver);
+    if (tagRowsSignature(wanted) !== tagRowsSignature(storedByRule.get(rule.id) ?? [])) out.set(rule.id, wanted);
+  }
+  return out;
+}

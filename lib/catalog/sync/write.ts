@@ -1,0 +1,173 @@
+/**
+ * Applies a sync plan in ONE database transaction, together with the SyncRun's final status and problems: a
+ * sync that fails or is killed leaves the catalog exactly as it was. Bulk rows go through createMany.
+ */
+import type { CatalogClient } from "../db";
+import type { AttackRows, TagRow } from "./attack-rows";
+import type { SyncPlan, SourcedProblem } from "./plan";
+import type { RuleRow } from "./rule-row";
+
+/** A stored conversion of one rule for one target (without the rule id). */
+export interface ConversionRow {
+  target: string;
+  status: string;
+  tableName: string | null;
+  query: string | null;
+  columns: string;
+  issues: string;
+  trace: string;
+  reason: string | null;
+  converterVersion: string;
+}
+
+/** An ATT&CK import to write: the release record and its rows. */
+export interface AttackImport {
+  release: { domain: string; version: string; modified: string | null; source: string; digest: string };
+  rows: AttackRows;
+}
+
+/** Everything the final transaction writes. */
+export interface SyncWrite {
+  plan: SyncPlan;
+  /** Rules whose RuleAttack rows are replaced by these (missing ids: left alone). */
+  ruleAttacks: Map<string, TagRow[]>;
+  /** Rules whose Conversion rows are replaced by these. */
+  conversions: Map<string, ConversionRow[]>;
+  attack: AttackImport | null;
+  /** `${sourceId}\t${path}` → rule id of the RulePath rows stored before the sync. */
+  existingPaths: Map<string, string>;
+  run: {
+    id: number;
+    sources: string;
+    attackVersion: string | null;
+    warnings: string[];
+    problems: SourcedProblem[];
+  };
+  /** Test hook: wait this long inside the open transaction (to prove a kill leaves nothing behind). */
+  holdMs?: number;
+}
+
+const CHUNK = 500;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type Tx = Parameters<Parameters<CatalogClient["$transaction"]>[0]>[0];
+
+/** Writes everything (see module doc); returns the source ids by key. */
+export async function writeSync(prisma: CatalogClient, w: SyncWrite): Promise<Map<string, number>> {
+  return prisma.$transaction(
+    async (tx) => {
+      const now = new Date();
+      const sourceIds = await writeSources(tx, w, now);
+      const ruleData = (row: RuleRow) => {
+        const { sourceKey, ...rest } = row;
+        return { ...rest, sourceId: sourceIds.get(sourceKey)! };
+      };
+      for (const batch of chunks(w.plan.creates, 200)) {
+        await tx.rule.createMany({ data: batch.map((p) => ({ ...ruleData(p.row), firstSeenAt: now, lastChangedAt: now })) });
+      }
+      for (const { row } of w.plan.updates) {
+        await tx.rule.update({ where: { id: row.id }, data: { ...ruleData(row), lastChangedAt: now, removedAt: null } });
+      }
+      for (const ids of chunks(w.plan.removedIds)) {
+        await tx.rule.updateMany({ where: { id: { in: ids } }, data: { removedAt: now } });
+      }
+      if (w.holdMs) {
+        process.stderr.write("sync: transaction open (test hold)\n");
+        await new Promise((resolve) => setTimeout(resolve, w.holdMs));
+      }
+      await writeRulePaths(tx, w, sourceIds);
+      await replaceChildren(tx, w.ruleAttacks, (ids) => tx.ruleAttack.deleteMany({ where: { ruleId: { in: ids } } }), (data) => tx.ruleAttack.createMany({ data }));
+      await replaceChildren(tx, w.conversions, (ids) => tx.conversion.deleteMany({ where: { ruleId: { in: ids } } }), (data) => tx.conversion.createMany({ data }));
+      if (w.attack) await writeAttack(tx, w.attack, now);
+      for (const batch of chunks(w.run.problems)) {
+        await tx.syncProblem.createMany({
+          data: batch.map(({ sourceKey, ...p }) => ({ syncRunId: w.run.id, sourceId: sourceIds.get(sourceKey) ?? null, path: p.path, line: p.line ?? null, col: p.col ?? null, code: p.code, severity: p.severity, message: p.message })),
+        });
+      }
+      const plan = w.plan;
+      await tx.syncRun.update({
+        where: { id: w.run.id },
+        data: {
+          status: "succeeded",
+          finishedAt: new Date(),
+          sources: w.run.sources,
+          attackVersion: w.run.attackVersion,
+          filesSeen: plan.filesSeen,
+          newCount: plan.creates.length,
+          updatedCount: plan.updates.length,
+          unchangedCount: plan.unchanged,
+          removedCount: plan.removedIds.length,
+          invalidCount: plan.invalidFiles,
+          warnings: JSON.stringify(w.run.warnings),
+          message: null,
+        },
+      });
+      return sourceIds;
+    },
+    { timeout: 30 * 60_000, maxWait: 5 * 60_000 },
+  );
+}
+
+/** Creates new sources; updates a stored one only when something about it changed (so a no-op sync writes nothing). */
+async function writeSources(tx: Tx, w: SyncWrite, now: Date): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const touched = new Set([...w.plan.creates, ...w.plan.updates].map((p) => p.row.sourceKey));
+  for (const { snapshot: s, stored } of w.plan.sources) {
+    const fields = { kind: s.kind, location: s.location, label: s.label, repoUrl: s.repoUrl, revision: s.revision, defaultBranch: s.defaultBranch };
+    if (!stored) {
+      ids.set(s.key, (await tx.source.create({ data: { key: s.key, ...fields, lastSyncedAt: now } })).id);
+      continue;
+    }
+    ids.set(s.key, stored.id);
+    const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => stored[k] !== fields[k]);
+    if (changed || touched.has(s.key)) await tx.source.update({ where: { id: stored.id }, data: { ...fields, lastSyncedAt: now } });
+  }
+  return ids;
+}
+
+async function writeRulePaths(tx: Tx, w: SyncWrite, sourceIds: Map<string, number>): Promise<void> {
+  const wanted = w.plan.paths.map((p) => ({ sourceId: sourceIds.get(p.sourceKey)!, path: p.path, ruleId: p.ruleId }));
+  if (!wanted.length) return;
+  // Stored paths were read with the catalog state before the transaction; new sources have none.
+  const existing = w.existingPaths;
+  const missing = wanted.filter((p) => !existing.has(`${p.sourceId}\t${p.path}`));
+  for (const batch of chunks(missing)) await tx.rulePath.createMany({ data: batch });
+  for (const p of wanted) {
+    const current = existing.get(`${p.sourceId}\t${p.path}`);
+    if (current !== undefined && current !== p.ruleId) {
+      await tx.rulePath.update({ where: { sourceId_path: { sourceId: p.sourceId, path: p.path } }, data: { ruleId: p.ruleId } });
+    }
+  }
+}
+
+async function replaceChildren<T extends object>(
+  _tx: Tx,
+  rows: Map<string, T[]>,
+  deleteFor: (ids: string[]) => Promise<unknown>,
+  create: (data: (T & { ruleId: string })[]) => Promise<unknown>,
+): Promise<void> {
+  if (!rows.size) return;
+  for (const ids of chunks([...rows.keys()])) await deleteFor(ids);
+  const data = [...rows].flatMap(([ruleId, list]) => list.map((r) => ({ ...r, ruleId })));
+  for (const batch of chunks(data, 1000)) await create(batch);
+}
+
+async function writeAttack(tx: Tx, attack: AttackImport, now: Date): Promise<void> {
+  await tx.techniqueTactic.deleteMany();
+  await tx.technique.deleteMany();
+  await tx.tactic.deleteMany();
+  await tx.attackGroup.deleteMany();
+  await tx.attackSoftware.deleteMany();
+  const { rows } = attack;
+  await tx.tactic.createMany({ data: rows.tactics });
+  for (const batch of chunks(rows.techniques)) await tx.technique.createMany({ data: batch });
+  for (const batch of chunks(rows.techniqueTactics, 1000)) await tx.techniqueTactic.createMany({ data: batch });
+  for (const batch of chunks(rows.groups)) await tx.attackGroup.createMany({ data: batch });
+  for (const batch of chunks(rows.software)) await tx.attackSoftware.createMany({ data: batch });
+  await tx.attackRelease.create({ data: { ...attack.release, importedAt: now } });
+}
