@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ParsedRuleFile } from "./rule-doc";
-import { checkSigmaText } from "./structural-check";
+import { parseWithSigma } from "./sigma-doc";
 import { MAX_RULE_FILE_BYTES, type SourceFile } from "./types";
 
 /** SHA-256 hex of a file's raw bytes: the rule's content hash. */
@@ -43,7 +43,7 @@ export function parseRuleFile(file: SourceFile): ParsedRuleFile & { contentHash:
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes("\u0000")) return fail(contentHash, "not-utf8", "the file holds NUL bytes (binary data?)", text.slice(0, text.indexOf("\u0000")).split("\n").length);
   if (!text.trim()) return fail(contentHash, "empty-file", "the file is empty", 1);
-  return { ...checkSigmaText(text), contentHash, text };
+  return { ...parseWithSigma(text), contentHash, text };
 }
 
 function fail(contentHash: string | null, code: string, message: string, line?: number) {
