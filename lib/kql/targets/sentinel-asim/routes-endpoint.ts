@@ -85,7 +85,7 @@ const FILE_FIELDS: Record<string, FieldMapping> = {
 const REGISTRY_TARGET_OBJECT: FieldMapping = {
   expr: 'iff(isempty(RegistryValue), RegistryKey, strcat(RegistryKey, @"\\", RegistryValue))',
   columns: ["RegistryKey", "RegistryValue"],
-  transform: "registry-hive-long",
+  transform: "registry-hive",
 };
 
 /** For a rename the Sysmon parser puts the *new* name in RegistryKey, so the old path (TargetObject) is gone. */
@@ -100,7 +100,7 @@ const REGISTRY_FIELDS: Record<string, FieldMapping> = {
   TargetObject: REGISTRY_TARGET_OBJECT,
   NewName: { unsupported: "imRegistry stores a renamed key's new path split and with long hive names; no exact column" },
   Details: { column: "RegistryValueData" },
-  EventType: { column: "EventType", transform: "sysmon-registry-eventtype" },
+  EventType: { column: "EventType", transform: "registry-event-type" },
   CommandLine: { unsupported: "imRegistry has no command-line column for the acting process" },
   ParentImage: { unsupported: "imRegistry ParentProcessName is not filled from Sysmon registry events; no exact column" },
 };
