@@ -16,6 +16,7 @@ export const ISSUE_CODES = {
   "empty-file": { severity: "error", description: "The file holds no YAML document." },
   "not-a-mapping": { severity: "error", description: "A YAML document is not a mapping of attributes." },
   "unknown-document-kind": { severity: "error", description: "A document is neither a rule (detection), a correlation nor a filter." },
+  "unreadable-file": { severity: "error", description: "The file could not be read (missing, a directory, no permission, not UTF-8 text)." },
   "internal-error": { severity: "error", description: "The parser hit an unexpected state (a bug in lib/sigma); the document was skipped." },
   // Attributes
   "missing-attribute": { severity: "error", description: "A required attribute (title, logsource, detection, condition…) is missing." },

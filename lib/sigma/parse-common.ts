@@ -26,7 +26,7 @@ export function parseCommon(
 ): SigmaCommon {
   const r = new AttributeReader(doc, pos, ctx);
   const title = r.string("title");
-  if (title === undefined) r.missing("title");
+  if (doc.title === undefined || doc.title === null) r.missing("title");
   if (title !== undefined && title.length > 256) r.warn("attribute-too-long", "title", "'title' is longer than 256 characters");
   const common: SigmaCommon = {
     title: title ?? "",

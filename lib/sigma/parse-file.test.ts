@@ -122,7 +122,7 @@ describe("broken documents never throw", () => {
     ["no condition", "title: t\nlogsource: {product: x}\ndetection: {s: {a: 1}}\n", ["missing-attribute"]],
     ["detection is a list", "title: t\nlogsource: {product: x}\ndetection: [a]\n", ["invalid-attribute-type"]],
     ["empty detection", "title: t\nlogsource: {product: x}\ndetection: {condition: s}\n", ["empty-detection", "unknown-identifier"]],
-    ["title is a map", "title: {a: 1}\nlogsource: {product: x}\ndetection: {s: {a: 1}, condition: s}\n", ["invalid-attribute-type", "missing-attribute"]],
+    ["title is a map", "title: {a: 1}\nlogsource: {product: x}\ndetection: {s: {a: 1}, condition: s}\n", ["invalid-attribute-type"]],
     ["search is null", "title: t\nlogsource: {product: x}\ndetection: {s: null, condition: s}\n", ["invalid-search"]],
     ["mixed list", "title: t\nlogsource: {product: x}\ndetection: {s: [{a: 1}, b], condition: s}\n", ["invalid-search"]],
     ["nested list value", "title: t\nlogsource: {product: x}\ndetection: {s: {a: [[1]]}, condition: s}\n", ["invalid-value-type"]],

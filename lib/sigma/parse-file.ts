@@ -31,7 +31,9 @@ export function parseSigmaFile(text: string): ParsedFile {
   }
   docs.forEach((doc, index) => {
     if (doc.value === null && !doc.error && docs.length > 1) return; // an empty document between `---` lines
-    file.documents.push(parseDocument(doc, index, lines));
+    const parsed = parseDocument(doc, index, lines);
+    parsed.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+    file.documents.push(parsed);
   });
   return file;
 }
