@@ -262,6 +262,8 @@ export interface RuleDetail {
   attack: AttackContext;
   references: ReferenceView[];
   related: RelatedView[];
+  /** Field names the detection reads (for the event tester's hint). */
+  detectionFields: string[];
   /** Parse problems stored with the rule (warnings). */
   issues: { code: string; message: string; line?: number }[];
 }
@@ -350,3 +352,19 @@ export interface IngestReport {
   runs: SyncRunView[];
   latestProblems: SyncProblemView[];
 }
+
+/** The answer of the event tester. */
+export type EventTestResult =
+  | { kind: "invalid-json"; message: string; line: number; col: number }
+  | { kind: "not-testable"; message: string }
+  | {
+      kind: "result";
+      match: boolean;
+      /** Search identifiers whose expression is true for the event. */
+      matched: string[];
+      /** Matched searches the condition uses positively / as exclusions. */
+      matchedSelections: string[];
+      matchedExclusions: string[];
+      /** Event shape notes (e.g. an array was given: its first object was tested). */
+      note: string | null;
+    };

@@ -130,10 +130,17 @@ function facetLabel(key: FacetKey, value: string, labels: FeedLabels): string {
 
 function orderValues(key: FacetKey, counts: Map<string, number>): string[] {
   const entries = [...counts.keys()];
-  if (key === "level") return [...LEVELS].reverse().filter((l) => counts.has(l)).concat(entries.filter((e) => !(LEVELS as readonly string[]).includes(e)));
-  if (key === "status") return STATUSES.filter((s) => counts.has(s)).concat(entries.filter((e) => !(STATUSES as readonly string[]).includes(e)));
+  const scale = (order: readonly string[]) => [...order.filter((v) => counts.has(v)), ...entries.filter((e) => !order.includes(e))];
+  if (key === "level") return scale([...LEVELS].reverse());
+  if (key === "status") return scale(STATUSES);
   if (key === "ready") return entries.sort();
   return entries.sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
+}
+
+/** The rows passing every filter of `q` (no facets, no paging, index order). */
+export function filterRows(rows: FeedRow[], q: FeedQuery, textHits: string[] | null = null): FeedRow[] {
+  const hitSet = textHits ? new Set(textHits) : null;
+  return rows.filter((r) => passesBase(r, q, hitSet) && FACETS.every((f) => passes(r, f.key, q)));
 }
 
 /** The result of running a query over the index. */
