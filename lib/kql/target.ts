@@ -26,6 +26,16 @@ export type FieldMapping =
   | { column: string }
   /** The field's value is in any of these columns (the test is ORed over them). */
   | { anyOf: string[] }
+  /**
+   * The field is a KQL expression over columns (e.g. `strcat(RegistryKey, @"\", RegistryValueName)`), optionally
+   * followed by a value transform. `columns` are the real columns it reads; `type` defaults to string.
+   */
+  | { expr: string; columns: string[]; type?: string; transform?: string }
+  /**
+   * Sysmon's `Hashes` (`SHA1=…,MD5=…`): each `ALGO=value` test goes to the column named for ALGO; an algorithm
+   * mapped to null (or absent) makes the rule unsupported here rather than silently dropping that value.
+   */
+  | { hashes: Record<string, string | null> }
   /** The field maps to a column after a named value transform (see the target pipeline for the ids). */
   | { column: string; transform: string }
   /** The field is a property of a dynamic column, e.g. `EventData.CommandLine` in WindowsEvent (emitted with tostring()/tolong()). */
@@ -49,6 +59,16 @@ export interface TableRoute {
   connectors: string[];
   /** Human note shown beside the table (e.g. which Sysmon event ids the route reads). */
   note?: string;
+  /**
+   * Columns a keyword search (a detection of plain values, no field) looks in; each keyword becomes an OR of
+   * per-column tests. Without it, keyword rules are unsupported on this route.
+   */
+  keywordColumns?: string[];
+  /**
+   * Fields the rule must test for this route to apply (e.g. `EventID` on a route that holds one Windows event
+   * id): a rule that does not narrow the events that way is not about this route's events.
+   */
+  requiredFields?: string[];
 }
 
 /**

@@ -1,0 +1,115 @@
+/**
+ * Lowers Sigma string values to KQL string predicates. Each value becomes the cheapest exact operator: `=~`,
+ * `startswith`, `endswith`, `contains` (or their `_cs` forms for `|cased`), `in~` for several whole values, and
+ * `matches regex` only when a wildcard sits inside the value.
+ */
+import type { SigmaString, StringOp } from "../../sigma/model";
+import { kqlString } from "./escape";
+import type { ColumnRef, KqlText } from "./ir";
+import { wildcardToRe2 } from "./regex";
+
+/** A problem found while lowering, reported by code. */
+export interface LowerProblem {
+  code: string;
+  message: string;
+}
+
+/** One Sigma string value reduced to what KQL needs: anchoring and the remaining parts. */
+export interface ShapedValue {
+  anchorStart: boolean;
+  anchorEnd: boolean;
+  /** Parts between the anchors; leading/trailing `*` removed. */
+  parts: SigmaString;
+  /** The parts are plain text only (no inner wildcard). */
+  plain: boolean;
+  /** Concatenated text when `plain`. */
+  text: string;
+}
+
+/** Normalises a value under a string operator: modifier-implied and written edge `*` become unanchored ends. */
+export function shapeValue(value: SigmaString, op: StringOp): ShapedValue {
+  const parts: SigmaString = [];
+  for (const p of value) {
+    const last = parts[parts.length - 1];
+    if (p.kind === "text" && last?.kind === "text") parts[parts.length - 1] = { kind: "text", value: last.value + p.value };
+    else if (p.kind === "text" && p.value === "") continue;
+    else if (p.kind === "anyChars" && last?.kind === "anyChars") continue;
+    else parts.push(p);
+  }
+  let anchorStart = op === "eq" || op === "startswith";
+  let anchorEnd = op === "eq" || op === "endswith";
+  while (parts[0]?.kind === "anyChars") { parts.shift(); anchorStart = false; }
+  while (parts[parts.length - 1]?.kind === "anyChars") { parts.pop(); anchorEnd = false; }
+  const plain = parts.every((p) => p.kind === "text");
+  const text = plain ? parts.map((p) => (p.kind === "text" ? p.value : "")).join("") : "";
+  return { anchorStart, anchorEnd, parts, plain, text };
+}
+
+const OPS = {
+  eq: ["=~", "=="],
+  startswith: ["startswith", "startswith_cs"],
+  endswith: ["endswith", "endswith_cs"],
+  contains: ["contains", "contains_cs"],
+} as const;
+
+function stringExpr(col: ColumnRef): string {
+  return col.type === "string" ? col.expr : `tostring(${col.expr})`;
+}
+
+/** A single value's predicate on a column. `problems` receives unresolved placeholders. */
+export function lowerStringValue(col: ColumnRef, value: SigmaString, op: StringOp, cased: boolean, problems: LowerProblem[]): KqlText {
+  const placeholder = value.find((p) => p.kind === "placeholder");
+  if (placeholder && placeholder.kind === "placeholder") {
+    problems.push({ code: "placeholder-unresolved", message: `placeholder %${placeholder.name}% has no value in this target` });
+  }
+  const s = shapeValue(value, op);
+  const e = stringExpr(col);
+  const c = cased ? 1 : 0;
+  if (!s.plain) {
+    const pattern = wildcardToRe2(s.parts, { anchorStart: s.anchorStart, anchorEnd: s.anchorEnd, cased });
+    return { kind: "atom", text: `${e} matches regex ${kqlString(pattern)}` };
+  }
+  if (s.text === "") {
+    // `*` alone, `contains ''` …: any value; `''` exactly: the empty value.
+    if (s.anchorStart && s.anchorEnd) return { kind: "atom", text: `isempty(${e})` };
+    return { kind: "atom", text: `isnotempty(${e})` };
+  }
+  const kind: StringOp = s.anchorStart ? (s.anchorEnd ? "eq" : "startswith") : s.anchorEnd ? "endswith" : "contains";
+  if (kind === "eq" && col.type !== "string" && isNumericType(col.type) && /^-?\d+(\.\d+)?$/.test(s.text)) {
+    return { kind: "atom", text: `${col.expr} == ${s.text}` };
+  }
+  return { kind: "atom", text: `${e} ${OPS[kind][c]} ${kqlString(s.text)}` };
+}
+
+/** True for Kusto numeric types. */
+export function isNumericType(t: string): boolean {
+  return t === "int" || t === "long" || t === "real";
+}
+
+/**
+ * All values of a string leaf on one column, ORed. Two or more whole-value (`eq`, no wildcard) values share one
+ * `in~` / `in` list at the position of the first of them.
+ */
+export function lowerStringValues(col: ColumnRef, values: SigmaString[], op: StringOp, cased: boolean, problems: LowerProblem[]): KqlText {
+  const whole: string[] = [];
+  for (const v of values) {
+    const s = shapeValue(v, op);
+    if (s.plain && s.anchorStart && s.anchorEnd && s.text !== "" && col.type === "string" && !v.some((p) => p.kind === "placeholder")) whole.push(s.text);
+  }
+  const items: KqlText[] = [];
+  let listPlaced = false;
+  for (const v of values) {
+    const s = shapeValue(v, op);
+    const isWhole = whole.length >= 2 && s.plain && s.anchorStart && s.anchorEnd && s.text !== "" && col.type === "string" && !v.some((p) => p.kind === "placeholder");
+    if (isWhole) {
+      if (!listPlaced) {
+        const unique = [...new Set(whole)];
+        items.push({ kind: "atom", text: `${col.expr} ${cased ? "in" : "in~"} (${unique.map(kqlString).join(", ")})` });
+        listPlaced = true;
+      }
+      continue;
+    }
+    items.push(lowerStringValue(col, v, op, cased, problems));
+  }
+  return items.length === 1 ? items[0] : { kind: "or", items };
+}

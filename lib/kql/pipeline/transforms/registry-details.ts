@@ -1,0 +1,45 @@
+/**
+ * Transform `registry-details`: Sysmon renders registry value data as text (`DWORD (0x00000001)`,
+ * `QWORD (0x…)`, `Binary Data`, or the string itself); Defender XDR keeps the data (`1` for that DWORD) and
+ * the type in RegistryValueType. Whole DWORD/QWORD renderings map to type + decimal data; string tests map as
+ * they are when they cannot match a number rendering on either side; the rest is refused.
+ */
+import type { MatchLeaf } from "../../../sigma/model";
+import type { ColumnRef, KqlCond } from "../../emit/ir";
+import { combine } from "../../emit/ir";
+import { shapeValue } from "../../emit/lower-string";
+import { boundTest, columnRef, type BindContext } from "../bind";
+import { perStringValue, plainText, refuse, textTest, valuesLeaf } from "./util";
+
+const NUMBER_RENDERING = /^(DWORD|QWORD) \(0x([0-9a-f]{1,16})\)$/i;
+
+/** Could `fragment` occur inside a Sysmon number rendering or a decimal number? */
+function mayMeetNumber(fragment: string): boolean {
+  const f = fragment.toLowerCase();
+  if (/^[0-9]*$/.test(f)) return true;
+  const samples = ["dword (0x", "qword (0x", "binary data", ")"];
+  if (samples.some((s) => s.includes(f) || f.includes(s.trim()))) return true;
+  return /^[0-9a-f]*\)?$/.test(f);
+}
+
+/** See the module comment; `param` is the value-type column (default RegistryValueType). */
+export function registryDetailsTransform(leaf: MatchLeaf, col: ColumnRef, param: string | undefined, ctx: BindContext): KqlCond {
+  return perStringValue(leaf, col, ctx, "registry-details", (value, l) => {
+    const s = shapeValue(value, l.op);
+    const text = plainText(s.parts);
+    if (text !== null && s.anchorStart && s.anchorEnd) {
+      const m = NUMBER_RENDERING.exec(text);
+      if (m) {
+        const typeCol = columnRef(param ?? "RegistryValueType", ctx);
+        if (!typeCol) return { kind: "const", value: false };
+        const decimal = BigInt(`0x${m[2]}`).toString();
+        return combine("and", [textTest(l, typeCol, "eq", m[1].toUpperCase() === "DWORD" ? "Dword" : "Qword", false), textTest(l, col, "eq", decimal, false)]);
+      }
+    }
+    const fragments = s.parts.filter((p) => p.kind === "text").map((p) => (p.kind === "text" ? p.value : ""));
+    if (fragments.length === 0 || fragments.some(mayMeetNumber)) {
+      return refuse(ctx, "registry-details-ambiguous", `${l.field}: ${JSON.stringify(text ?? fragments.join("*"))} could match a number, which Sysmon and ${col.columns.join(", ")} write differently`);
+    }
+    return boundTest(valuesLeaf(l, l.op, [value], l.cased), col);
+  });
+}
