@@ -99,9 +99,11 @@ async function fetchWithLimits(url: string, etag: string | null, options: Downlo
 /** Turns undici's nested errors ("fetch failed" → cause ENOTFOUND) into one readable reason. */
 export function describeFetchError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { code?: string; message?: string } | undefined;
+  let cause = error.cause as { code?: string; message?: string; errors?: { code?: string; message?: string }[] } | undefined;
+  // Connection errors to a host with several addresses arrive as an AggregateError of per-address errors.
+  if (cause && !cause.code && cause.errors?.length) cause = cause.errors[0];
   if (error.name === "AbortError" || error.name === "TimeoutError") return String((error as { reason?: unknown }).reason ?? error.message);
   if (cause?.code === "ENOTFOUND" || cause?.code === "EAI_AGAIN") return `host not found (${cause.code}; offline?)`;
   if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ""}`;
-  return error.message;
+  return cause?.message ? `${error.message}: ${cause.message}` : error.message;
 }
