@@ -13,13 +13,20 @@ import { perStringValue, plainText, refuse, textTest, valuesLeaf } from "./util"
 
 const NUMBER_RENDERING = /^(DWORD|QWORD) \(0x([0-9a-f]{1,16})\)$/i;
 
-/** Could `fragment` occur inside a Sysmon number rendering or a decimal number? */
+const RENDERING_HEADS = ["dword (0x", "qword (0x"];
+
+/** Could `fragment` occur inside a Sysmon number/binary rendering or a decimal number (the XDR side)? */
 function mayMeetNumber(fragment: string): boolean {
   const f = fragment.toLowerCase();
-  if (/^[0-9]*$/.test(f)) return true;
-  const samples = ["dword (0x", "qword (0x", "binary data", ")"];
-  if (samples.some((s) => s.includes(f) || f.includes(s.trim()))) return true;
-  return /^[0-9a-f]*\)?$/.test(f);
+  if (f === "" || "binary data".includes(f) || "(empty)".includes(f)) return true;
+  for (const head of RENDERING_HEADS) {
+    if (head.includes(f)) return true;
+    for (let i = 0; i <= head.length; i++) {
+      const a = head.slice(i);
+      if (f.startsWith(a) && /^[0-9a-f]*\)?$/.test(f.slice(a.length))) return true;
+    }
+  }
+  return false;
 }
 
 /** See the module comment; `param` is the value-type column (default RegistryValueType). */
@@ -28,6 +35,8 @@ export function registryDetailsTransform(leaf: MatchLeaf, col: ColumnRef, param:
     const s = shapeValue(value, l.op);
     const text = plainText(s.parts);
     if (text !== null && s.anchorStart && s.anchorEnd) {
+      // Sysmon writes an empty string value as "(Empty)".
+      if (text.toLowerCase() === "(empty)") return textTest(l, col, "eq", "", false);
       const m = NUMBER_RENDERING.exec(text);
       if (m) {
         const typeCol = columnRef(param ?? "RegistryValueType", ctx);
