@@ -2,6 +2,7 @@
  * Field mappings the ASIM routes share: the device (Dvc*) fields every ASIM schema has, and the Sysmon fields
  * that have no ASIM column anywhere, with the reason a rule using them cannot be converted.
  */
+import type { MatchExpr } from "../../../sigma/model";
 import type { FieldMapping } from "../../target";
 
 /** Fields naming the reporting device; every ASIM schema has DvcHostname (common fields). */
@@ -45,4 +46,19 @@ export function hashFields(prefix: string, withImphash = true): Record<string, F
   };
   fields.Imphash = imphash ? { column: imphash } : { unsupported: `the ASIM schema has no ${prefix}IMPHASH column` };
   return fields;
+}
+
+/** `column` equals one of `values` (case-insensitive), as a route filter. */
+export function textFilter(column: string, ...values: string[]): MatchExpr {
+  return {
+    kind: "leaf",
+    leaf: {
+      kind: "string",
+      field: column,
+      op: "eq",
+      values: values.map((value) => [{ kind: "text" as const, value }]),
+      cased: false,
+      source: { search: "route", key: column },
+    },
+  };
 }

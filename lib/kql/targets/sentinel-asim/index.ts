@@ -3,6 +3,7 @@
  * which normalise every connected source into one schema per activity.
  */
 import type { KqlTarget } from "../../target";
+import { AUDIT_ROUTES } from "./routes-audit";
 import { ENDPOINT_ROUTES } from "./routes-endpoint";
 import { NETWORK_ROUTES } from "./routes-network";
 import { SCHEMA } from "./schema.generated";
@@ -11,6 +12,6 @@ import { SCHEMA } from "./schema.generated";
 export const sentinelAsimTarget: KqlTarget = {
   id: "sentinel-asim",
   label: "Microsoft Sentinel (ASIM)",
-  routes: [...ENDPOINT_ROUTES, ...NETWORK_ROUTES],
+  routes: [...ENDPOINT_ROUTES, ...NETWORK_ROUTES, ...AUDIT_ROUTES],
   schema: SCHEMA,
 };

@@ -6,21 +6,11 @@
  */
 import type { FieldMapping, TableRoute } from "../../target";
 import type { MatchExpr } from "../../../sigma/model";
-import { DEVICE_FIELDS, SYSMON_ONLY_FIELDS, hashFields } from "./fields";
+import { DEVICE_FIELDS, SYSMON_ONLY_FIELDS, hashFields, textFilter } from "./fields";
 
 /** `EventType` equal to one of `values` (ASIM's per-schema event type), as a route filter. */
 export function eventTypeFilter(...values: string[]): MatchExpr {
-  return {
-    kind: "leaf",
-    leaf: {
-      kind: "string",
-      field: "EventType",
-      op: "eq",
-      values: values.map((value) => [{ kind: "text" as const, value }]),
-      cased: false,
-      source: { search: "route", key: "EventType" },
-    },
-  };
+  return textFilter("EventType", ...values);
 }
 
 const ENDPOINT_CONNECTORS = [
@@ -43,7 +33,8 @@ const PROCESS_CREATE_FIELDS: Record<string, FieldMapping> = {
   Company: { column: "TargetProcessFileCompany" },
   FileVersion: { column: "TargetProcessFileVersion" },
   CurrentDirectory: { column: "TargetProcessCurrentDirectory" },
-  IntegrityLevel: { column: "TargetProcessIntegrityLevel" },
+  // Sigma rules write both names (High) and mandatory-label SIDs (S-1-16-12288); ASIM carries the names.
+  IntegrityLevel: { column: "TargetProcessIntegrityLevel", transform: "integrity-level" },
   ProcessId: { column: "TargetProcessId" },
   ProcessGuid: { column: "TargetProcessGuid" },
   User: { column: "TargetUsername" },
