@@ -123,10 +123,18 @@ function generateDefender() {
   render("defender-xdr", "defender-xdr.json", notes, schema);
 }
 
+/** Columns of an Azure Monitor table that are real fields, not Log Analytics bookkeeping or `_d`/`_s` leftovers. */
+function nativeColumns(columns) {
+  const skip = new Set(["TenantId", "SourceSystem"]);
+  return Object.fromEntries(Object.entries(columns).filter(([c]) => !c.startsWith("_") && !skip.has(c) && !/_[a-z]$/.test(c)));
+}
+
 function generateAsim() {
   const { common, tables } = readJson(path.join(schemaDir, "sentinel-asim.json"));
+  const azureMonitor = readJson(path.join(schemaDir, "azure-monitor.json")).tables;
   const extra = readJson(path.join(targetsDir, "sentinel-asim", "schema-extra.json"));
   const dropped = [];
+  const added = [];
   const commonCols = normaliseTable({ ...common, ...extra.common.columns }, dropped, "common");
   const schema = {};
   for (const [table, columns] of Object.entries(tables)) {
@@ -137,14 +145,19 @@ function generateAsim() {
         dropped.push(`${table}.${typo} (typo)`);
       }
     }
-    const added = extra.tables?.[table]?.columns ?? {};
-    // The table's own entry wins over `common`: some schemas narrow a common field's type.
-    schema[table] = { ...commonCols, ...own, ...normaliseTable(added, dropped, table) };
+    const nativeName = extra.nativeTables.tables[table];
+    const native = nativeName ? normaliseTable(nativeColumns(azureMonitor[nativeName] ?? {}), dropped, nativeName) : {};
+    const newCols = Object.keys(native).filter((c) => !(c in own) && !(c in commonCols));
+    if (newCols.length) added.push(`${table} (from ${nativeName}): ${newCols.sort().join(", ")}`);
+    // The parser schema's own entry wins over the native table and `common` (it may narrow a type).
+    schema[table] = { ...commonCols, ...native, ...own, ...normaliseTable(extra.tables?.[table]?.columns ?? {}, dropped, table) };
   }
   const notes = [
-    "Every table is merged with the ASIM common fields (`common` in the source) and with the columns listed in",
-    "lib/kql/targets/sentinel-asim/schema-extra.json (confirmed from Microsoft Learn; that file names the pages).",
+    "Every table is merged with the ASIM common fields (`common` in the source, plus TimeGenerated/Type) and with the",
+    "columns of the ASIM native table Microsoft documents for the same schema (ASim*Logs in azure-monitor.json);",
+    "lib/kql/targets/sentinel-asim/schema-extra.json names the pairs and the Microsoft Learn pages.",
   ];
+  if (added.length) notes.push("Columns added from the native tables:", ...added.flatMap((a) => wrap(a.split(", "))));
   if (dropped.length) notes.push("Dropped scraping artefacts:", ...wrap(dropped));
   render("sentinel-asim", "sentinel-asim.json", notes, schema);
 }

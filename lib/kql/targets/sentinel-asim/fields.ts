@@ -21,9 +21,7 @@ export const DEVICE_FIELDS: Record<string, FieldMapping> = {
 export const SYSMON_ONLY_FIELDS: Record<string, FieldMapping> = {
   GrantedAccess: { unsupported: "ASIM has no column for the access mask a process requested (Sysmon GrantedAccess)" },
   CallTrace: { unsupported: "ASIM has no column for a process-access call trace (Sysmon CallTrace)" },
-  LogonGuid: { unsupported: "the ASIM Process Event schema defines no logon GUID column (Sysmon LogonGuid)" },
   TerminalSessionId: { unsupported: "ASIM has no terminal-session column (Sysmon TerminalSessionId)" },
-  GrandParentImage: { unsupported: "ASIM ParentProcessName is the acting process's parent but no parser fills it from Sysmon; no exact column" },
   Signed: { unsupported: "ASIM has no signature-state column for a loaded image (Sysmon Signed)" },
   Signature: { unsupported: "ASIM has no signer column for a loaded image (Sysmon Signature)" },
   SignatureStatus: { unsupported: "ASIM has no signature-status column (Sysmon SignatureStatus)" },

@@ -44,6 +44,10 @@ const PROCESS_CREATE_FIELDS: Record<string, FieldMapping> = {
   ParentProcessId: { column: "ActingProcessId" },
   ParentProcessGuid: { column: "ActingProcessGuid" },
   ParentUser: { column: "ActorUsername" },
+  // The Sysmon parser puts LogonGuid in TargetUserSessionGuid (a column of ASimProcessEventLogs).
+  LogonGuid: { column: "TargetUserSessionGuid" },
+  // ASIM's parent process is the acting process's parent: the target's grandparent.
+  GrandParentImage: { column: "ParentProcessName" },
 };
 
 /** The acting process of a file / registry / network event, as Sysmon names it. */
@@ -92,8 +96,10 @@ const REGISTRY_FIELDS: Record<string, FieldMapping> = {
   NewName: { unsupported: "imRegistry stores a renamed key's new path split and with long hive names; no exact column" },
   Details: { column: "RegistryValueData" },
   EventType: { column: "EventType", transform: "registry-event-type" },
-  CommandLine: { unsupported: "imRegistry has no command-line column for the acting process" },
-  ParentImage: { unsupported: "imRegistry ParentProcessName is not filled from Sysmon registry events; no exact column" },
+  CommandLine: { column: "ActingProcessCommandLine" },
+  // ASIM's parent process is the acting process's parent, which is what Sigma's ParentImage names here.
+  ParentImage: { column: "ParentProcessName" },
+  ParentCommandLine: { column: "ParentProcessCommandLine" },
 };
 
 function fileRoute(

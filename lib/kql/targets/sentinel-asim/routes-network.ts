@@ -54,6 +54,8 @@ const DNS_FIELDS: Record<string, FieldMapping> = {
 /** Proxy fields (W3C-style `c-`, `cs-`, `sc-` names of the Sigma proxy taxonomy). */
 const PROXY_FIELDS: Record<string, FieldMapping> = {
   "c-uri": { column: "Url" },
+  src_ip: { column: "SrcIpAddr" },
+  dst_ip: { column: "DstIpAddr" },
   "c-useragent": { column: "HttpUserAgent" },
   "cs-method": { column: "HttpRequestMethod" },
   "cs-host": { column: "HttpHost" },
@@ -79,7 +81,9 @@ const WEBSERVER_FIELDS: Record<string, FieldMapping> = {
   "cs-uri-query": { unsupported: NO_URL_PART },
   "cs-uri-stem": { unsupported: NO_URL_PART },
   "cs-content-type": { unsupported: "ASIM HttpContentType is the response content type, not the request's" },
-  "cs-username": { unsupported: "the ASIM Web Session columns in the schema carry no user column" },
+  "cs-username": { column: "SrcUsername" },
+  "c-ip": { column: "SrcIpAddr" },
+  "s-ip": { column: "DstIpAddr" },
 };
 
 /** Network, DNS and web routes, in the order the pipeline tries them. */
