@@ -23,15 +23,15 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
       </div>
       <SearchForm query={query} />
       <div className="flex flex-col gap-6 lg:flex-row">
-        <aside aria-label="Filters" className="hidden w-72 shrink-0 lg:block">
-          <FacetPanel facets={feed.facets} query={query} />
+        <aside aria-label="Filters" className="lg:w-72 lg:shrink-0">
+          {/* One panel: collapsed behind "Filters" on small screens, always open on wide ones (globals.css). */}
+          <details className="facets rounded border border-zinc-200 p-3 lg:border-0 lg:p-0 dark:border-zinc-800">
+            <summary className="cursor-pointer text-sm font-medium">Filters</summary>
+            <div className="mt-3 lg:mt-0">
+              <FacetPanel facets={feed.facets} query={query} />
+            </div>
+          </details>
         </aside>
-        <details className="rounded border border-zinc-200 p-3 lg:hidden dark:border-zinc-800">
-          <summary className="cursor-pointer text-sm font-medium">Filters</summary>
-          <div className="mt-3">
-            <FacetPanel facets={feed.facets} query={query} />
-          </div>
-        </details>
         <section aria-labelledby="results-h" className="min-w-0 flex-1">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="results-h" className="text-sm font-medium" aria-live="polite">
