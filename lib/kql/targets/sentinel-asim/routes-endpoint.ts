@@ -131,6 +131,9 @@ function registryRoute(category: string, eventTypes: string[], extra: Record<str
   };
 }
 
+/** Sysmon's event ids of a file or registry route (rules sometimes name it): the route's EventType fixes it. */
+const sysmonIds = (...ids: number[]): Record<string, FieldMapping> => ({ EventID: { impliedBy: "route", values: ids } });
+
 /** Process, file and registry routes, in the order the pipeline tries them. */
 export const ENDPOINT_ROUTES: TableRoute[] = [
   {
@@ -143,14 +146,14 @@ export const ENDPOINT_ROUTES: TableRoute[] = [
       "ASIM Process Event parser (imProcessCreate): Windows 4688, Sysmon 1 (Windows and Linux), Microsoft Defender XDR. " +
       "The Sysmon parsers fill OriginalFileName into TargetProcessFilename rather than the schema's TargetProcessFileOriginalName.",
   },
-  fileRoute("file_event", "FileCreated", {}, ["windows", "linux", "macos"]),
-  fileRoute("file_delete", "FileDeleted"),
+  fileRoute("file_event", "FileCreated", sysmonIds(11), ["windows", "linux", "macos"]),
+  fileRoute("file_delete", "FileDeleted", sysmonIds(23, 26)),
   fileRoute("file_rename", "FileRenamed", { SourceFilename: { column: "SrcFilePath" } }),
   fileRoute("file_access", "FileAccessed", { FileName: { column: "TargetFilePath" } }),
-  registryRoute("registry_add", ["RegistryKeyCreated"]),
-  registryRoute("registry_delete", ["RegistryKeyDeleted", "RegistryValueDeleted"]),
-  registryRoute("registry_set", ["RegistryValueSet"]),
-  registryRoute("registry_rename", ["RegistryKeyRenamed"], { TargetObject: RENAMED_KEY }),
+  registryRoute("registry_add", ["RegistryKeyCreated"], sysmonIds(12)),
+  registryRoute("registry_delete", ["RegistryKeyDeleted", "RegistryValueDeleted"], sysmonIds(12)),
+  registryRoute("registry_set", ["RegistryValueSet"], sysmonIds(13)),
+  registryRoute("registry_rename", ["RegistryKeyRenamed"], { TargetObject: RENAMED_KEY, ...sysmonIds(14) }),
   // Sysmon 12–14 without renames: for a rename ASIM has lost the old path TargetObject names (see RENAMED_KEY).
-  registryRoute("registry_event", ["RegistryKeyCreated", "RegistryKeyDeleted", "RegistryValueDeleted", "RegistryValueSet"]),
+  registryRoute("registry_event", ["RegistryKeyCreated", "RegistryKeyDeleted", "RegistryValueDeleted", "RegistryValueSet"], sysmonIds(12, 13)),
 ];
