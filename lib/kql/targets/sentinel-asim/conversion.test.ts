@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseRule } from "../../../sigma";
+import { convertRuleOn } from "../../convert";
+import { sentinelAsimTarget } from "./index";
+
+/** A minimal rule: logsource lines and a one-selection detection, as YAML. */
+function rule(logsource: string, selection: string): string {
+  return `title: t\nid: 5d2c2a8e-6f54-4f8b-9a0e-0d1f1c2b3a4d\nlogsource:\n${logsource}\ndetection:\n  selection:\n${selection}\n  condition: selection\n`;
+}
+
+const PROC = "  product: windows\n  category: process_creation";
+const FILE = "  product: windows\n  category: file_event";
+const REG_SET = "  product: windows\n  category: registry_set";
+const NET = "  product: windows\n  category: network_connection";
+
+describe("sentinel-asim conversions", () => {
+  it.each([
+    ["process Image and ParentImage", PROC, "    Image|endswith: '\\whoami.exe'\n    ParentImage|endswith: '\\cmd.exe'", "imProcessCreate", ["TargetProcessName", "ActingProcessName"]],
+    ["process OriginalFileName", PROC, "    OriginalFileName: 'RUNDLL32.EXE'", "imProcessCreate", ["TargetProcessFileOriginalName"]],
+    ["file TargetFilename and Image", FILE, "    TargetFilename|endswith: '.lnk'\n    Image|endswith: '\\winword.exe'", "imFileEvent", ["EventType", "TargetFilePath", "ActingProcessName"]],
+    ["registry value path", REG_SET, "    TargetObject|endswith: '\\CurrentVersion\\Run\\Updater'", "imRegistry", ["EventType", "RegistryKey", "RegistryValue"]],
+    ["network destination", NET, "    Initiated: 'true'\n    DestinationPort: 4444", "imNetworkSession", ["NetworkDirection", "DstPortNumber"]],
+  ])("%s", (_name, logsource, selection, table, columns) => {
+    const { rule: parsed } = parseRule(rule(logsource, selection));
+    const result = convertRuleOn(parsed!, sentinelAsimTarget);
+    expect(result.issues).toEqual([]);
+    expect(result.status).toBe("converted");
+    expect(result.table).toBe(table);
+    expect([...result.columns].sort()).toEqual([...columns].sort());
+  });
+
+  it.each([
+    ["GrantedAccess", "  product: windows\n  category: process_creation", "    GrantedAccess: '0x1fffff'"],
+    ["file ParentImage", FILE, "    ParentImage|endswith: '\\cmd.exe'"],
+    ["registry value path under a rename", "  product: windows\n  category: registry_rename", "    TargetObject|contains: '\\Run'"],
+  ])("refuses %s with a reason", (_name, logsource, selection) => {
+    const { rule: parsed } = parseRule(rule(logsource, selection));
+    const result = convertRuleOn(parsed!, sentinelAsimTarget);
+    expect(result.status).toBe("unsupported");
+    expect(result.issues.length).toBeGreaterThan(0);
+  });
+});
