@@ -36,6 +36,11 @@ describe("describeExpr", () => {
       and(...["A", "B", "C", "D", "E"].map((f) => str(f, "eq", ["1"]))),
       'A is "1", B is "1", C is "1" and 2 more conditions',
     ],
+    [
+      "and of a list and an all-list binds tighter than or",
+      and(str("CommandLine", "contains", ["sftp:", "s3:"]), strAll("CommandLine", "contains", [" init ", " -r "])),
+      'CommandLine contains any of "sftp:" or "s3:", and CommandLine contains all of " init " and " -r "',
+    ],
     ["not", { kind: "not", item: str("User", "eq", ["SYSTEM"]) }, 'not (User is "SYSTEM")'],
   ];
   it.each(cases)("%s", (_name, expr, expected) => {

@@ -153,7 +153,8 @@ export function describeExpr(expr: MatchExpr, maxLeaves = MAX_LEAVES): string {
       const shown = expr.items.slice(0, maxLeaves).map((i) => describeExpr(i, maxLeaves));
       const compound = expr.items.some((i) => i.kind !== "leaf");
       const word = expr.kind === "and" ? "and" : "or";
-      const sep = compound ? `; ${word} ` : expr.items.length > 2 ? ", " : ` ${word} `;
+      // Alternatives of compound items are separated by "; or", conjunctions by ", and", so "and" binds tighter.
+      const sep = compound ? (word === "or" ? "; or " : ", and ") : expr.items.length > 2 ? ", " : ` ${word} `;
       let text: string;
       if (compound || shown.length <= 2) text = shown.join(sep);
       else text = `${shown.slice(0, -1).join(", ")} ${word} ${shown[shown.length - 1]}`;

@@ -1,0 +1,101 @@
+/**
+ * HTTP benchmark of the built app. Builds nothing: expects `next build` output in .next and a synced catalog at
+ * DATABASE_URL (default file:./data/detectory.db). Run from the repository root:
+ *
+ *   npm run db:migrate && npm run sync -- --source rules --source ../shared/sigma \
+ *     --attack ../shared/attack/enterprise-attack.stix.json.gz
+ *   npx next build
+ *   npx tsx bench/http.ts            # BENCH_SECONDS=10 BENCH_CONNECTIONS=32 BENCH_RULE=<uuid> to override
+ *
+ * Starts `next start` on a free loopback port, warms up, runs autocannon against a rule page and a feed search,
+ * prints p50/p99 latency and req/s, then the gzipped client JavaScript the rule page references. Stops the server.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+
+const ROOT = process.cwd();
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUp(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+async function load(name: string, url: string): Promise<void> {
+  for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.text()); // warm caches and JIT
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const bad = r.errors + r.non2xx + r.timeouts;
+  console.log(
+    `${name.padEnd(12)} ${String(Math.round(r.requests.average)).padStart(5)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   (${r.requests.total} requests, ${bad} errors/non-2xx)`,
+  );
+}
+
+/** Sum of the gzipped sizes of the <script src> chunks a page references, read from .next/static. */
+function clientJs(html: string): { files: number; raw: number; gzip: number } {
+  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]))];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of srcs) {
+    const file = path.join(ROOT, ".next", src.replace(/^\/_next\//, ""));
+    const buf = readFileSync(file);
+    raw += buf.length;
+    gzip += gzipSync(buf, { level: 9 }).length;
+  }
+  return { files: srcs.length, raw, gzip };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("no build found: run `npx next build` first");
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    await waitUp(`${base}/ingest`);
+    const feed = await (await fetch(`${base}/`)).text();
+    const rule = process.env.BENCH_RULE ?? /\/rules\/([0-9a-f-]{36})"/.exec(feed)?.[1];
+    if (!rule) throw new Error("no rule found in the feed: is the catalog synced?");
+    console.log(`autocannon: ${CONNECTIONS} connections, ${SECONDS} s per page, loopback, on this machine's shared cores`);
+    await load("rule page", `${base}/rules/${rule}`);
+    await load("feed search", `${base}/?q=powershell&level=high`);
+    await load("feed", `${base}/`);
+    const js = clientJs(await (await fetch(`${base}/rules/${rule}`)).text());
+    console.log(`rule page client JS: ${js.files} script chunks, ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzipped`);
+  } finally {
+    // next start forks next-server; killing the detached process group stops both.
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
