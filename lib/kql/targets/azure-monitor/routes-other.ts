@@ -4,30 +4,17 @@
  * agent) is not documented to keep auditd's record types and per-record fields, so `type`/`a0` tests are not exact.
  */
 import type { FieldMapping, TableRoute } from "../../target";
+import { FILE_EVENT_UNIX, NETWORK_UNIX, PROCESS_CREATION_UNIX } from "../defender-xdr/fields";
 import { textIn } from "./filters";
 
-const NO_COLUMN = (what: string) => ({ unsupported: `${what}` });
+const NO_COLUMN = (reason: string): FieldMapping => ({ unsupported: reason });
 
-/** Sigma process fields on DeviceProcessEvents (Defender for Endpoint on Linux/macOS, streamed to the workspace). */
-const DEVICE_PROCESS_FIELDS: Record<string, FieldMapping> = {
-  Image: { column: "FolderPath" },
-  CommandLine: { column: "ProcessCommandLine" },
-  ParentImage: { column: "InitiatingProcessFolderPath" },
-  ParentCommandLine: { column: "InitiatingProcessCommandLine" },
-  User: { column: "AccountName" },
-  ProcessId: { column: "ProcessId" },
-  ParentProcessId: { column: "InitiatingProcessId" },
-  OriginalFileName: { column: "ProcessVersionInfoOriginalFileName" },
-  CurrentDirectory: NO_COLUMN("DeviceProcessEvents has no working-directory column"),
-  LogonId: NO_COLUMN("Defender's LogonId is a Windows logon session id, not the Linux audit session"),
-};
-
-const DEVICE_FILE_FIELDS: Record<string, FieldMapping> = {
-  TargetFilename: { column: "FolderPath" },
-  Image: { column: "InitiatingProcessFolderPath" },
-  CommandLine: { column: "InitiatingProcessCommandLine" },
-  User: { column: "InitiatingProcessAccountName" },
-};
+/**
+ * Defender for Endpoint tables on Linux/macOS are streamed to the workspace by the Microsoft Defender XDR
+ * connector with the same columns as in Defender XDR, so the field maps are the defender-xdr target's.
+ */
+const DEFENDER_CONNECTORS = ["Microsoft Defender XDR"];
+const PROCESS_KEYWORDS = ["ProcessCommandLine", "FolderPath", "InitiatingProcessCommandLine", "InitiatingProcessFolderPath"];
 
 /** `logsource.service` of Linux syslog rules → the Syslog program names (ProcessName) that write it. */
 const SYSLOG_PROGRAMS: [service: string, programs: string[]][] = [
@@ -90,8 +77,10 @@ export const OTHER_ROUTES: TableRoute[] = [
     id: "azure-monitor/unix/process_creation",
     when: { product: ["linux", "macos"], category: "process_creation" },
     table: "DeviceProcessEvents",
-    fields: DEVICE_PROCESS_FIELDS,
-    connectors: ["Microsoft Defender XDR"],
+    // The workspace copy of DeviceProcessEvents (Azure Monitor table reference) has no CreatedProcessSessionId.
+    fields: { ...PROCESS_CREATION_UNIX, TerminalSessionId: NO_COLUMN("the workspace's DeviceProcessEvents has no session-id column") },
+    keywordColumns: PROCESS_KEYWORDS,
+    connectors: DEFENDER_CONNECTORS,
     note: "Defender for Endpoint process events (Linux/macOS) streamed to the workspace by the Microsoft Defender XDR connector.",
   },
   {
@@ -99,9 +88,17 @@ export const OTHER_ROUTES: TableRoute[] = [
     when: { product: ["linux", "macos"], category: "file_event" },
     table: "DeviceFileEvents",
     filter: textIn("ActionType", "FileCreated"),
-    fields: DEVICE_FILE_FIELDS,
-    connectors: ["Microsoft Defender XDR"],
+    fields: FILE_EVENT_UNIX,
+    connectors: DEFENDER_CONNECTORS,
     note: "Defender for Endpoint file-creation events (Linux/macOS) streamed by the Microsoft Defender XDR connector.",
+  },
+  {
+    id: "azure-monitor/unix/network_connection",
+    when: { product: ["linux", "macos"], category: "network_connection" },
+    table: "DeviceNetworkEvents",
+    fields: NETWORK_UNIX,
+    connectors: DEFENDER_CONNECTORS,
+    note: "Defender for Endpoint network events (Linux/macOS) streamed by the Microsoft Defender XDR connector.",
   },
   ...SYSLOG_PROGRAMS.map(([service, programs]) =>
     syslogRoute(service, textIn("ProcessName", ...programs), `Syslog messages of ${programs.join("/")}.`),
