@@ -12,7 +12,6 @@ const EXPECTED: [file: string, code: string, line: number][] = [
   ["comments-only.yml", "empty-file", 1],
   ["condition-syntax.yml", "condition-syntax", 8],
   ["conflicting-modifiers.yml", "conflicting-modifiers", 7],
-  ["deprecated-aggregation.yml", "deprecated-aggregation", 8],
   ["duplicate-id-b.yml", "duplicate-id", 1],
   ["empty.yml", "empty-file", 1],
   ["huge.yml", "file-too-large", 0],
@@ -30,7 +29,7 @@ const EXPECTED: [file: string, code: string, line: number][] = [
   ["unknown-modifier.yml", "unknown-modifier", 7],
   ["yaml-syntax.yml", "yaml-syntax", 7],
 ];
-const VALID = ["duplicate-id-a.yml", "missing-id.yml", "valid.yml"];
+const VALID = ["deprecated-aggregation.yml", "duplicate-id-a.yml", "missing-id.yml", "valid.yml"];
 
 describe("sync of tests/fixtures/bad-rules", async () => {
   const db = await createTempCatalog("detectory-bad-");
@@ -75,6 +74,12 @@ describe("sync of tests/fixtures/bad-rules", async () => {
     const again = await runSync({ sources: [folder], attack: false });
     expect(again.newCount).toBe(0);
     expect(await queryRows(db.url, `SELECT "id" FROM "Rule" WHERE "path" = 'missing-id.yml'`)).toEqual([{ id: row.id }]);
+  });
+
+  it("stores a v1 aggregation rule with a warning; its conversions say unsupported", async () => {
+    expect(summary.problems.find((p) => p.path === "deprecated-aggregation.yml")).toMatchObject({ code: "deprecated-aggregation", severity: "warning", line: 8 });
+    const rows = await queryRows<{ status: string; reason: string }>(db.url, `SELECT c."status", c."reason" FROM "Conversion" c JOIN "Rule" r ON r."id" = c."ruleId" WHERE r."path" = 'deprecated-aggregation.yml'`);
+    expect(rows).toEqual(Array(3).fill({ status: "unsupported", reason: "deprecated-aggregation" }));
   });
 
   it("records the problems of the run as SyncProblem rows", async () => {

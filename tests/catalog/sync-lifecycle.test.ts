@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createClient } from "@libsql/client";
 import { afterAll, describe, expect, it } from "vitest";
+import { CONVERTER_VERSION, TARGET_IDS } from "@/lib/kql";
 import { runSync } from "@/lib/catalog/sync/run-sync";
 import { catalogDigest, createTempCatalog, MINI_ATTACK_BUNDLE, queryRows } from "./helpers";
 
@@ -100,10 +102,31 @@ describe("sync lifecycle on a folder", async () => {
     expect(await queryRows(db.url, `SELECT count(*) AS n FROM "AttackRelease"`)).toEqual([{ n: 1 }]);
   });
 
+  it("stores one conversion per target, made by the current converter", async () => {
+    const rows = await queryRows<{ target: string; status: string; converterVersion: string; query: string | null }>(db.url, `SELECT "target", "status", "converterVersion", "query" FROM "Conversion" WHERE "ruleId" = ? ORDER BY "target"`, [ID_A]);
+    expect(rows.map((r) => r.target)).toEqual([...TARGET_IDS].sort());
+    for (const r of rows) {
+      expect(r.converterVersion).toBe(CONVERTER_VERSION);
+      if (r.status === "converted") expect(r.query).toMatch(/alpha-rule-renamed/);
+    }
+  });
+
+  it("re-converts every rule when the stored conversions come from another converter version", async () => {
+    const client = createClient({ url: db.url });
+    await client.execute(`UPDATE "Conversion" SET "converterVersion" = '0.0.0-old'`);
+    client.close();
+    const s = await sync();
+    expect(s).toMatchObject({ newCount: 0, updatedCount: 0, unchangedCount: 3, convertedCount: 3 });
+    expect(await queryRows(db.url, `SELECT DISTINCT "converterVersion" FROM "Conversion"`)).toEqual([{ converterVersion: CONVERTER_VERSION }]);
+    const before = await catalogDigest(db.url);
+    expect((await sync()).convertedCount).toBe(0);
+    expect(await catalogDigest(db.url)).toBe(before);
+  });
+
   it("records every run with its counts", async () => {
     const runs = await queryRows<{ status: string; newCount: number; removedCount: number }>(db.url, `SELECT "status", "newCount", "removedCount" FROM "SyncRun" ORDER BY "id"`);
     expect(runs.map((r) => r.status)).toEqual(Array(runs.length).fill("succeeded"));
-    expect(runs.map((r) => Number(r.newCount))).toEqual([3, 0, 0, 0, 0, 0]);
-    expect(runs.map((r) => Number(r.removedCount))).toEqual([0, 0, 0, 0, 1, 0]);
+    expect(runs.map((r) => Number(r.newCount))).toEqual([3, 0, 0, 0, 0, 0, 0, 0]);
+    expect(runs.map((r) => Number(r.removedCount))).toEqual([0, 0, 0, 0, 1, 0, 0, 0]);
   });
 });

@@ -3,7 +3,7 @@
  */
 import type { SyncPhase } from "../sync/run-sync";
 
-const LABELS: Record<SyncPhase, string> = { read: "reading sources", plan: "parsing", attack: "ATT&CK", write: "writing" };
+const LABELS: Record<SyncPhase, string> = { read: "reading sources", plan: "parsing", convert: "converting", attack: "ATT&CK", write: "writing" };
 
 /** Returns a progress callback for runSync, and a function that clears the bar. */
 export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): { update: (phase: SyncPhase, done: number, total: number, label?: string) => void; clear: () => void } {

@@ -1,5 +1,5 @@
 /**
- * `npm run sync -- [--source S]... [--attack A | --no-attack] [--quiet]`: syncs rule sources (folders, zips,
+ * `npm run sync -- [--source S]... [--attack A | --no-attack] [--no-convert] [--quiet]`: syncs rule sources (folders, zips,
  * zip URLs, git URLs) and the ATT&CK bundle into DATABASE_URL. Prints a one-line summary and every invalid file
  * (`path:line: code: message`). Exits 1 only when the sync could not run at all.
  */
@@ -25,14 +25,16 @@ async function main(): Promise<number> {
       source: { type: "string", multiple: true },
       attack: { type: "string" },
       "no-attack": { type: "boolean", default: false },
+      "no-convert": { type: "boolean", default: false },
       quiet: { type: "boolean", short: "q", default: false },
+      timings: { type: "boolean", default: false },
     },
     allowPositionals: false,
   });
   const bar = values.quiet ? null : createProgressBar();
   let summary: SyncSummary;
   try {
-    summary = await runSync({ sources: values.source, attack: values["no-attack"] ? false : values.attack, onProgress: bar?.update });
+    summary = await runSync({ sources: values.source, attack: values["no-attack"] ? false : values.attack, convert: !values["no-convert"], onProgress: bar?.update });
   } catch (error) {
     bar?.clear();
     console.error(`sync failed: ${oneLine(error)}`);
@@ -49,6 +51,10 @@ async function main(): Promise<number> {
   }
   const warningCount = summary.problems.length - errors.length;
   console.log(formatSummary(summary) + (warningCount ? ` (${n(warningCount)} rule warnings)` : ""));
+  if (values.timings) {
+    const parts = Object.entries(summary.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`);
+    console.log(`timings: ${parts.join(", ")}; ${n(summary.convertedCount)} rules converted`);
+  }
   return 0;
 }
 

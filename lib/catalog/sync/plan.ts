@@ -5,7 +5,7 @@
  */
 import { parseRuleFile, hashBytes } from "./parse-file";
 import { derivedRuleId, toRuleRow, type RuleRow } from "./rule-row";
-import type { RuleDoc } from "./rule-doc";
+import type { DocIssue, RuleDoc } from "./rule-doc";
 import { fileKey, type CatalogState, type StoredSource } from "./state";
 import type { FileProblem, SourceSnapshot } from "./types";
 
@@ -43,6 +43,13 @@ export interface PlanOptions {
   onFile?: (done: number, total: number) => void;
 }
 
+/** The warnings kept with a stored rule, as this run's problems (the file was not parsed again). */
+function storedWarnings(issues: string, path: string, sourceKey: string): SourcedProblem[] {
+  return (JSON.parse(issues) as DocIssue[])
+    .filter((i) => i.severity !== "info")
+    .map((i) => ({ path, line: i.line, col: i.col, code: i.code, severity: "warning" as const, message: i.message, sourceKey }));
+}
+
 const docPath = (path: string, index: number) => (index === 0 ? path : `${path}#${index}`);
 
 /** Builds the plan (see module doc). Pure apart from hashing and parsing; does not touch the database. */
@@ -71,6 +78,7 @@ export function planSync(snapshots: SourceSnapshot[], state: CatalogState, optio
           for (const r of rules) {
             seen.set(r.id, `${snapshot.label} ${file.path}`);
             plan.seenIds.add(r.id);
+            if (r.issues !== "[]") plan.problems.push(...storedWarnings(r.issues, file.path, snapshot.key));
           }
           plan.unchanged += rules.length;
           continue;

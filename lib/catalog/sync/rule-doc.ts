@@ -1,7 +1,8 @@
 /**
- * RuleDoc: the facts the catalog stores about one Sigma document, whichever parser produced them
- * (lib/sigma's full parser or the structural check).
+ * RuleDoc: the facts the catalog stores about one Sigma document, taken from lib/sigma's parse.
  */
+
+import type { ParsedDocument } from "@/lib/sigma";
 
 /** A stored problem of a rule or file, in the SigmaIssue shape. */
 export interface DocIssue {
@@ -40,8 +41,8 @@ export interface RuleDoc {
   detectionWords: string[];
   /** Warnings and notes kept with the stored rule. */
   issues: DocIssue[];
-  /** The full lib/sigma document when that parser produced this doc (needed for KQL conversion). */
-  sigma: unknown;
+  /** lib/sigma's parse of this document (what the KQL converter takes). */
+  sigma: ParsedDocument;
 }
 
 /** The outcome of reading one file's text: usable documents, plus problems (errors make a document unusable). */

@@ -9,6 +9,7 @@ import { createPrisma, type CatalogClient } from "../db";
 import { readCatalogEnv } from "../env";
 import { resolveRuleTags, tagRowsSignature, toAttackRows, type TagRow } from "./attack-rows";
 import { DEFAULT_ATTACK_URL, loadAttackBundle, type LoadedAttackBundle } from "./attack-load";
+import { conversionsAreStale, convertRules } from "./convert-rules";
 import { planSync, type SyncPlan } from "./plan";
 import { DEFAULT_SOURCES, identifySource, readSource } from "./sources/read-source";
 import { loadCatalogState } from "./state";
@@ -16,7 +17,7 @@ import type { SourceSnapshot } from "./types";
 import { writeSync, type AttackImport } from "./write";
 
 /** Stages reported to a progress callback. */
-export type SyncPhase = "read" | "plan" | "attack" | "write";
+export type SyncPhase = "read" | "plan" | "convert" | "attack" | "write";
 
 /** Options of {@link runSync}; unset values come from the environment (DETECTORY_SOURCES, DETECTORY_ATTACK…). */
 export interface SyncOptions {
@@ -28,6 +29,8 @@ export interface SyncOptions {
   onProgress?: (phase: SyncPhase, done: number, total: number, label?: string) => void;
   /** Milliseconds to wait for a download's first response (default 15 s). */
   headersTimeoutMs?: number;
+  /** Convert rules to KQL (default true). Without it no Conversion rows are written; a later sync adds them. */
+  convert?: boolean;
 }
 
 /** What a sync did, as printed by the CLI and stored on the SyncRun. */
@@ -45,7 +48,10 @@ export interface SyncSummary {
   warnings: string[];
   problems: { sourceKey: string; path: string; line?: number; col?: number; code: string; severity: string; message: string }[];
   durationMs: number;
-  message?: string;
+  /** Wall time of each stage in milliseconds. */
+  timings: Record<SyncPhase, number>;
+  /** Rules converted to KQL in this run (×3 targets). */
+  convertedCount: number;
 }
 
 /** Thrown when the sync could not run at all; the CLI exits non-zero. */
@@ -109,6 +115,13 @@ async function syncInto(
   started: number,
 ): Promise<SyncSummary> {
   const cacheDir = options.cacheDir ?? env.cacheDir;
+  const timings: Record<SyncPhase, number> = { read: 0, plan: 0, convert: 0, attack: 0, write: 0 };
+  let mark = performance.now();
+  const lap = (phase: SyncPhase) => {
+    const now = performance.now();
+    timings[phase] += now - mark;
+    mark = now;
+  };
   const specs = options.sources?.length ? options.sources : (env.sources ?? DEFAULT_SOURCES);
   const snapshots: SourceSnapshot[] = [];
   const sourceInfo: SyncSummary["sources"] = [];
@@ -127,14 +140,23 @@ async function syncInto(
     }
   }
   if (!snapshots.length) throw new SyncFailedError(`no source could be read (${warnings.join("; ")})`);
+  lap("read");
 
+  const convert = options.convert ?? true;
   const state = await loadCatalogState(prisma);
+  const stale = convert && state.rules.size > 0 && (await conversionsAreStale(prisma));
   progress("plan", 0, 1);
-  const plan = planSync(snapshots, state, { onFile: (done, total) => done % 200 === 0 && progress("plan", done, total) });
+  const plan = planSync(snapshots, state, { reparseAll: stale, onFile: (done, total) => done % 200 === 0 && progress("plan", done, total) });
+  lap("plan");
+
+  const toConvert = [...plan.creates, ...plan.updates, ...plan.reparsed];
+  const conversions = convert ? await convertRules(prisma, toConvert, { onProgress: (done, total) => progress("convert", done, total) }) : new Map();
+  lap("convert");
 
   progress("attack", 0, 1);
   const attack = await prepareAttack(options, env, cacheDir, state.attackDigest, plan, warnings);
   const ruleAttacks = await planRuleAttacks(prisma, plan, attack.resolver, attack.reresolveAll);
+  lap("attack");
 
   progress("write", 0, 1, `${plan.creates.length + plan.updates.length} rules`);
   const holdMs = Number(process.env.DETECTORY_SYNC_TEST_HOLD_MS ?? "0") || undefined;
@@ -142,13 +164,14 @@ async function syncInto(
   await writeSync(prisma, {
     plan,
     ruleAttacks,
-    conversions: new Map(),
+    conversions,
     attack: attack.import,
     existingPaths: state.rulePaths,
     run: { id: runId, sources: JSON.stringify(sourceInfo), attackVersion, warnings, problems: plan.problems },
     holdMs,
   });
   progress("write", 1, 1);
+  lap("write");
   return {
     runId,
     status: "succeeded",
@@ -163,6 +186,8 @@ async function syncInto(
     warnings,
     problems: plan.problems,
     durationMs: performance.now() - started,
+    timings,
+    convertedCount: conversions.size,
   };
 }
 

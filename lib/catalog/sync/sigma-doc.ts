@@ -2,7 +2,7 @@
  * lib/sigma's parse result → the catalog's RuleDoc facts and file problems. Documents with an error issue are
  * not stored (they become problems); warnings stay with the stored rule and are listed on the SyncRun.
  */
-import { hasErrors, parseSigmaFile, sigmaStringText, type MatchExpr, type SigmaDocument, type SigmaIssue } from "@/lib/sigma";
+import { hasErrors, parseSigmaFile, sigmaStringText, type MatchExpr, type ParsedDocument, type SigmaDocument, type SigmaIssue } from "@/lib/sigma";
 import { UUID_PATTERN, type DocIssue, type ParsedRuleFile, type RuleDoc } from "./rule-doc";
 
 /**
@@ -29,7 +29,9 @@ export function parseWithSigma(text: string): ParsedRuleFile {
   const docs: RuleDoc[] = [];
   for (const parsed of file.documents) {
     const issues = parsed.issues.map(catalogIssue);
-    if (!parsed.document || hasErrors(issues as SigmaIssue[])) {
+    // The v1 pipe aggregation is obsolete but valid Sigma: the rule is stored (its conversions say unsupported).
+    const blocking = issues.filter((i) => i.code !== "deprecated-aggregation");
+    if (!parsed.document || hasErrors(blocking as SigmaIssue[])) {
       problems.push(...issues.filter((i) => i.severity !== "info"));
       continue;
     }
@@ -38,19 +40,19 @@ export function parseWithSigma(text: string): ParsedRuleFile {
       problems.push({ code: "invalid-id", severity: "error", message: `\`id\` ${JSON.stringify(doc.id)} is not a UUID`, line: doc.line });
       continue;
     }
-    problems.push(...issues.filter((i) => i.severity === "warning"));
-    docs.push(toRuleDoc(doc, parsed.index, issues));
+    problems.push(...issues.filter((i) => i.severity !== "info").map((i) => ({ ...i, severity: "warning" as const })));
+    docs.push(toRuleDoc(doc, parsed, issues));
   }
   return { docs, problems };
 }
 
-function toRuleDoc(doc: SigmaDocument, index: number, issues: DocIssue[]): RuleDoc {
+function toRuleDoc(doc: SigmaDocument, parsed: ParsedDocument, issues: DocIssue[]): RuleDoc {
   const logsource = doc.kind === "correlation" ? {} : logsourceRecord(doc.logsource);
   const words: string[] = [];
   if (doc.kind === "correlation") words.push(doc.type, ...doc.rules, ...doc.groupBy);
   else for (const search of Object.values(doc.detection.searches)) collectWords(search.expr, words);
   return {
-    index,
+    index: parsed.index,
     line: doc.line,
     id: doc.id ?? null,
     kind: doc.kind,
@@ -69,7 +71,7 @@ function toRuleDoc(doc: SigmaDocument, index: number, issues: DocIssue[]): RuleD
     related: doc.related.map((r) => ({ id: r.id, type: String(r.type) })),
     detectionWords: words,
     issues,
-    sigma: doc,
+    sigma: parsed,
   };
 }
 

@@ -12,6 +12,8 @@ export interface StoredRule {
   contentHash: string;
   removed: boolean;
   tags: string;
+  /** JSON DocIssue[] stored with the rule (its warnings are re-listed on every run without re-parsing). */
+  issues: string;
 }
 
 /** A stored source row. */
@@ -34,7 +36,7 @@ export interface CatalogState {
   rulesByFile: Map<string, string[]>;
   /** `${sourceId}\t${path}` → rule id of every RulePath row. */
   rulePaths: Map<string, string>;
-  /** `${sourceId}\t${path}` of files that had problems in the last finished run (always re-parsed). */
+  /** `${sourceId}\t${path}` of files with errors in the last finished run (re-parsed: a multi-document file may hold a bad document next to stored ones). */
   problemFiles: Set<string>;
   /** Digest of the current ATT&CK release, if any. */
   attackDigest: string | null;
@@ -48,18 +50,18 @@ export const fileKey = (sourceId: number, path: string) => `${sourceId}\t${path}
 export async function loadCatalogState(prisma: CatalogClient): Promise<CatalogState> {
   const [sources, rules, paths, lastRun, release] = await Promise.all([
     prisma.source.findMany(),
-    prisma.rule.findMany({ select: { id: true, sourceId: true, path: true, contentHash: true, removedAt: true, tags: true } }),
+    prisma.rule.findMany({ select: { id: true, sourceId: true, path: true, contentHash: true, removedAt: true, tags: true, issues: true } }),
     prisma.rulePath.findMany({ select: { sourceId: true, path: true, ruleId: true } }),
     prisma.syncRun.findFirst({ where: { status: "succeeded" }, orderBy: { id: "desc" }, select: { id: true } }),
     prisma.attackRelease.findFirst({ orderBy: { id: "desc" }, select: { digest: true, version: true } }),
   ]);
   const problems = lastRun
-    ? await prisma.syncProblem.findMany({ where: { syncRunId: lastRun.id }, select: { sourceId: true, path: true } })
+    ? await prisma.syncProblem.findMany({ where: { syncRunId: lastRun.id, severity: "error" }, select: { sourceId: true, path: true } })
     : [];
   const rulesByFile = new Map<string, string[]>();
   const ruleMap = new Map<string, StoredRule>();
   for (const r of rules) {
-    ruleMap.set(r.id, { id: r.id, sourceId: r.sourceId, path: r.path, contentHash: r.contentHash, removed: r.removedAt !== null, tags: r.tags });
+    ruleMap.set(r.id, { id: r.id, sourceId: r.sourceId, path: r.path, contentHash: r.contentHash, removed: r.removedAt !== null, tags: r.tags, issues: r.issues });
     const key = fileKey(r.sourceId, r.path);
     rulesByFile.set(key, [...(rulesByFile.get(key) ?? []), r.id]);
   }
