@@ -112,7 +112,7 @@ export const OTHER_ROUTES: TableRoute[] = [
     table: "W3CIISLog",
     fields: W3C_FIELDS,
     keywordColumns: ["csUriStem", "csUriQuery", "csUserAgent", "csReferer"],
-    connectors: ["IIS logs via AMA (W3CIISLog)"],
+    connectors: ["Azure Monitor Agent data collection rule: IIS logs (W3CIISLog)"],
     note: "IIS W3C access logs; W3CIISLog names the W3C fields without dashes (cs-uri-query → csUriQuery).",
   },
   {

@@ -4,11 +4,11 @@
  */
 import type { FieldMapping, TableRoute } from "../../target";
 import { allOf, numberIn, textIn } from "./filters";
-import { SYSMON_CONNECTORS, WINDOWS_EVENT_SYSTEM_FIELDS, eventDataFields, sysmonRoutes } from "./sysmon";
+import { WINDOWS_EVENT_SYSTEM_FIELDS, eventDataFields, sysmonRoutes } from "./sysmon";
 import { WINDOWS_EVENT_DATA_NAMES, WINDOWS_SERVICE_CHANNELS } from "./windows-channels";
 
 const SECURITY_CONNECTORS = ["Windows Security Events via AMA", "Security Events via Legacy Agent"];
-const WINDOWS_EVENT_CONNECTORS = ["Windows Forwarded Events", "Windows Events via AMA (custom XPath for the channel)"];
+const WINDOWS_EVENT_CONNECTORS = ["Windows Forwarded Events", "Azure Monitor Agent data collection rule: Windows Event Logs to WindowsEvent (XPath for the channel)"];
 
 /** Channel values whose numbers are decimal in every event that uses them. */
 const CHANNEL_NUMERIC = new Set(["LogonType", "KeyLength", "DestPort", "SourcePort"]);
@@ -104,4 +104,3 @@ export function windowsRoutes(): TableRoute[] {
   ];
 }
 
-export { SYSMON_CONNECTORS };

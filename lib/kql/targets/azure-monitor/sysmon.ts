@@ -108,7 +108,8 @@ export const WINDOWS_EVENT_SYSTEM_FIELDS: Record<string, FieldMapping> = {
   Level: { column: "EventLevel" },
 };
 
-export const SYSMON_CONNECTORS = ["Windows Forwarded Events", "Windows Events via AMA (custom XPath: Microsoft-Windows-Sysmon/Operational)"];
+/** How Sysmon events reach WindowsEvent: forwarded events, or an AMA rule collecting the Sysmon channel. */
+export const SYSMON_CONNECTORS = ["Windows Forwarded Events", "Azure Monitor Agent data collection rule: Windows Event Logs to WindowsEvent (XPath Microsoft-Windows-Sysmon/Operational!*)"];
 
 /** One WindowsEvent route per Sysmon category. */
 export function sysmonRoutes(): TableRoute[] {
