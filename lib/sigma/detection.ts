@@ -3,7 +3,8 @@
  * condition(s) parsed against them. Problems are reported with the YAML location of the key or value.
  */
 import type { ConditionNode, MatchExpr, SearchIdentifier, SigmaDetection } from "./model";
-import { buildItemExpr } from "./field-values";
+import { buildItemExpr, type ItemContext } from "./field-values";
+import type { IssueCode } from "./issues";
 import { parseCondition } from "./condition/parser";
 import { collectRefs } from "./match-expr";
 import type { DocContext } from "./doc-context";
@@ -113,25 +114,37 @@ function buildMap(name: string, map: Record<string, unknown>, pos: PosNode, ctx:
     ctx.report("invalid-search", `search '${name}' has an empty map`, pos.offset, path);
     return { kind: "const", value: false };
   }
-  const items = keys.map((key) => {
+  const items: MatchExpr[] = [];
+  for (const key of keys) {
     const keyAt = keyOffset(pos, key);
-    return buildItem(name, key, map[key], childPos(pos, key), ctx.line(keyAt), ctx, `${path}.${key}`, keyAt);
-  });
+    items.push(buildItem(name, key, map[key], childPos(pos, key), ctx.line(keyAt), ctx, `${path}.${key}`, keyAt));
+  }
   return items.length === 1 ? items[0] : { kind: "and", items };
 }
 
 function buildItem(
   search: string, key: string, value: unknown, valuePos: PosNode, line: number, ctx: DocContext, path: string, keyAt?: number,
 ): MatchExpr {
-  return buildItemExpr(value, {
-    search,
-    key,
-    line,
-    report: (code, message, valueIndex) => {
-      const at = valueIndex !== undefined && Array.isArray(value) ? childPos(valuePos, valueIndex).offset : keyAt ?? valuePos.offset;
-      ctx.report(code, `search '${search}': ${message}`, at, path);
-    },
-  });
+  return buildItemExpr(value, new ItemReporter(search, key, line, value, valuePos, ctx, path, keyAt));
+}
+
+/** The ItemContext of one detection item: puts problems at the value (list items) or at the key. */
+class ItemReporter implements ItemContext {
+  constructor(
+    readonly search: string,
+    readonly key: string,
+    readonly line: number,
+    private readonly value: unknown,
+    private readonly valuePos: PosNode,
+    private readonly ctx: DocContext,
+    private readonly path: string,
+    private readonly keyAt: number | undefined,
+  ) {}
+
+  report(code: IssueCode, message: string, valueIndex?: number): void {
+    const at = valueIndex !== undefined && Array.isArray(this.value) ? childPos(this.valuePos, valueIndex).offset : this.keyAt ?? this.valuePos.offset;
+    this.ctx.report(code, `search '${this.search}': ${message}`, at, this.path);
+  }
 }
 
 /** All search identifiers a condition refers to (directly or through `x of` patterns). */

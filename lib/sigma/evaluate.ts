@@ -3,9 +3,9 @@
  * case-insensitive unless `cased`, wildcards, every modifier, null = absent or null, keywords over all values,
  * regex case-sensitive unless `i`, numbers also against numeric strings, time parts in UTC.
  */
-import type { ConditionNode, MatchExpr, MatchLeaf, SigmaDetection, SigmaRule, SigmaString, StringOp } from "./model";
+import type { ConditionNode, MatchExpr, MatchLeaf, SigmaDetection, SigmaRule, StringOp } from "./model";
 import { assertNever } from "./condition/print";
-import { eventStrings, lookupField } from "./event-fields";
+import { viewOf, type EventView } from "./event-fields";
 import { cidrContains } from "./special-values";
 import { hasPlaceholders, hasWildcards, regexToJs, sigmaStringText, sigmaStringToRegex } from "./values";
 import { timePartOf } from "./time-parts";
@@ -16,58 +16,75 @@ export interface MatchResult {
   matched: string[];
 }
 
-/** Evaluates a detection rule (or a filter's detection) against one event. Never throws. */
+/**
+ * Evaluates a detection rule (or a filter's detection) against one event. Never throws. Events are treated as
+ * immutable: per-event caches (field lookups, lower-cased values) are kept in a WeakMap keyed by the event
+ * object, so pass a new object rather than mutating one between calls.
+ */
 export function matchEvent(rule: Pick<SigmaRule, "detection">, event: unknown): MatchResult {
   return matchDetection(rule.detection, event);
 }
 
 /** Evaluates a detection against one event. */
 export function matchDetection(detection: SigmaDetection, event: unknown): MatchResult {
-  const state = new EvalState(event);
-  const results = new Map<string, boolean>();
-  for (const [name, search] of Object.entries(detection.searches)) results.set(name, evalExpr(search.expr, state));
-  const truth = (node: ConditionNode): boolean => {
-    switch (node.kind) {
-      case "ref":
-        return results.get(node.name) ?? false;
-      case "of":
-        return node.quantifier === "all"
-          ? node.names.every((n) => results.get(n) ?? false)
-          : node.names.some((n) => results.get(n) ?? false);
-      case "not":
-        return !truth(node.item);
-      case "and":
-        return node.items.every(truth);
-      case "or":
-        return node.items.some(truth);
-      default:
-        return assertNever(node);
+  const state = viewOf(event);
+  const truths: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
+  const matched: string[] = [];
+  for (const name in detection.searches) {
+    const t = evalExpr(detection.searches[name].expr, state);
+    truths[name] = t;
+    if (t) matched.push(name);
+  }
+  let match = false;
+  for (const c of detection.conditions) {
+    if (conditionTruth(c, truths)) {
+      match = true;
+      break;
     }
-  };
-  const match = detection.conditions.some(truth);
-  return { match, matched: [...results].filter(([, v]) => v).map(([k]) => k) };
+  }
+  return { match, matched };
+}
+
+/** Truth of a condition given the truth of each search identifier (unknown identifiers are false). */
+function conditionTruth(node: ConditionNode, truths: Record<string, boolean>): boolean {
+  switch (node.kind) {
+    case "ref":
+      return truths[node.name] === true;
+    case "of":
+      if (node.quantifier === "all") {
+        for (const n of node.names) if (truths[n] !== true) return false;
+        return true;
+      }
+      for (const n of node.names) if (truths[n] === true) return true;
+      return false;
+    case "not":
+      return !conditionTruth(node.item, truths);
+    case "and":
+      for (const i of node.items) if (!conditionTruth(i, truths)) return false;
+      return true;
+    case "or":
+      for (const i of node.items) if (conditionTruth(i, truths)) return true;
+      return false;
+    default:
+      return assertNever(node);
+  }
 }
 
 /** Evaluates any MatchExpr (e.g. the output of buildMatchExpr) against an event. */
 export function evaluateExpr(expr: MatchExpr, event: unknown): boolean {
-  return evalExpr(expr, new EvalState(event));
+  return evalExpr(expr, viewOf(event));
 }
 
-class EvalState {
-  private strings: string[] | null = null;
-  constructor(readonly event: unknown) {}
-  allStrings(): string[] {
-    if (this.strings === null) this.strings = eventStrings(this.event);
-    return this.strings;
-  }
-}
+type EvalState = EventView;
 
 function evalExpr(expr: MatchExpr, state: EvalState): boolean {
   switch (expr.kind) {
     case "and":
-      return expr.items.every((e) => evalExpr(e, state));
+      for (const e of expr.items) if (!evalExpr(e, state)) return false;
+      return true;
     case "or":
-      return expr.items.some((e) => evalExpr(e, state));
+      for (const e of expr.items) if (evalExpr(e, state)) return true;
+      return false;
     case "not":
       return !evalExpr(expr.item, state);
     case "const":
@@ -79,25 +96,22 @@ function evalExpr(expr: MatchExpr, state: EvalState): boolean {
   }
 }
 
-/** Candidate values of a field: each element of a list value, or the value itself. */
-function candidates(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [value];
-}
-
 function evalLeaf(leaf: MatchLeaf, state: EvalState): boolean {
   if (leaf.kind === "null") {
-    const f = lookupField(state.event, leaf.field);
+    const f = state.field(leaf.field);
     return !f.found || f.value === null || f.value === undefined;
   }
-  if (leaf.kind === "exists") return lookupField(state.event, leaf.field).found === leaf.exists;
-  let values: unknown[];
-  if (leaf.field === null) values = state.allStrings();
-  else {
-    const f = lookupField(state.event, leaf.field);
-    if (!f.found) return false;
-    values = candidates(f.value);
+  if (leaf.kind === "exists") return state.field(leaf.field).found === leaf.exists;
+  if (leaf.field === null) {
+    for (const v of state.allStrings()) if (leafMatchesValue(leaf, v, state)) return true;
+    return false;
   }
-  return values.some((v) => leafMatchesValue(leaf, v, state));
+  const f = state.field(leaf.field);
+  if (!f.found) return false;
+  if (!Array.isArray(f.value)) return leafMatchesValue(leaf, f.value, state);
+  // A list-valued field matches when any element does.
+  for (const v of f.value) if (leafMatchesValue(leaf, v, state)) return true;
+  return false;
 }
 
 const asText = (v: unknown): string | null =>
@@ -107,11 +121,13 @@ function leafMatchesValue(leaf: MatchLeaf, v: unknown, state: EvalState): boolea
   switch (leaf.kind) {
     case "string": {
       const text = asText(v);
-      return text !== null && leaf.values.some((p) => stringMatches(p, leaf.op, leaf.cased, text));
+      return text !== null && stringMatcher(leaf).test(text, state);
     }
     case "regex": {
       const text = asText(v);
-      return text !== null && leaf.values.some((p) => compiledRegex(p, leaf.flags).test(text));
+      if (text === null) return false;
+      for (const p of leaf.values) if (compiledRegex(p, leaf.flags).test(text)) return true;
+      return false;
     }
     case "number": {
       const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
@@ -125,9 +141,10 @@ function leafMatchesValue(leaf: MatchLeaf, v: unknown, state: EvalState): boolea
       const text = asText(v);
       if (text === null) return false;
       return leaf.values.some((ref) => {
-        const other = lookupField(state.event, ref);
+        const other = state.field(ref);
         if (!other.found) return false;
-        return candidates(other.value).some((o) => {
+        const others = Array.isArray(other.value) ? other.value : [other.value];
+        return others.some((o) => {
           const otherText = asText(o);
           return otherText !== null && plainMatches(otherText, leaf.op, leaf.cased, text);
         });
@@ -157,26 +174,55 @@ function compare(actual: number, op: "eq" | "lt" | "lte" | "gt" | "gte", expecte
 
 /** Plain (wildcard-free) matching of `needle` in `text` with a string operator. */
 function plainMatches(needle: string, op: StringOp, cased: boolean, text: string): boolean {
-  const t = cased ? text : text.toLowerCase();
-  const n = cased ? needle : needle.toLowerCase();
-  switch (op) {
-    case "eq": return t === n;
-    case "contains": return t.includes(n);
-    case "startswith": return t.startsWith(n);
-    case "endswith": return t.endsWith(n);
+  return cased ? opMatches(text, op, needle) : opMatches(text.toLowerCase(), op, needle.toLowerCase());
+}
+
+/**
+ * A string leaf compiled once: plain values as (lower-cased unless cased) needles compared with the leaf's
+ * operator, values with wildcards or placeholders as anchored regular expressions.
+ */
+class StringMatcher {
+  private readonly needles: string[] = [];
+  private readonly patterns: RegExp[] = [];
+  constructor(private readonly leaf: Extract<MatchLeaf, { kind: "string" }>) {
+    for (const parts of leaf.values) {
+      if (hasWildcards(parts) || hasPlaceholders(parts)) {
+        this.patterns.push(regexToJs(sigmaStringToRegex(parts, { op: leaf.op, cased: leaf.cased })));
+      } else {
+        const text = sigmaStringText(parts);
+        this.needles.push(leaf.cased ? text : text.toLowerCase());
+      }
+    }
+  }
+
+  test(text: string, state: EvalState): boolean {
+    if (this.needles.length > 0) {
+      const t = this.leaf.cased ? text : state.lower(text);
+      for (const n of this.needles) if (opMatches(t, this.leaf.op, n)) return true;
+    }
+    for (const re of this.patterns) if (re.test(text)) return true;
+    return false;
   }
 }
 
-const wildcardCache = new WeakMap<SigmaString, Map<string, RegExp>>();
+const stringMatchers = new WeakMap<MatchLeaf, StringMatcher>();
 
-function stringMatches(parts: SigmaString, op: StringOp, cased: boolean, text: string): boolean {
-  if (!hasWildcards(parts) && !hasPlaceholders(parts)) return plainMatches(sigmaStringText(parts), op, cased, text);
-  let byMode = wildcardCache.get(parts);
-  if (!byMode) wildcardCache.set(parts, (byMode = new Map()));
-  const mode = `${op}:${cased}`;
-  let re = byMode.get(mode);
-  if (!re) byMode.set(mode, (re = regexToJs(sigmaStringToRegex(parts, { op, cased }))));
-  return re.test(text);
+function stringMatcher(leaf: Extract<MatchLeaf, { kind: "string" }>): StringMatcher {
+  let m = stringMatchers.get(leaf);
+  if (!m) {
+    m = new StringMatcher(leaf);
+    stringMatchers.set(leaf, m);
+  }
+  return m;
+}
+
+function opMatches(text: string, op: StringOp, needle: string): boolean {
+  switch (op) {
+    case "eq": return text === needle;
+    case "contains": return text.includes(needle);
+    case "startswith": return text.startsWith(needle);
+    case "endswith": return text.endsWith(needle);
+  }
 }
 
 const regexCache = new Map<string, RegExp>();

@@ -56,3 +56,53 @@ export function eventStrings(event: unknown): string[] {
   walk(event);
   return out;
 }
+
+/**
+ * A read-only view of one event with per-event caches (field lookups, lower-cased texts, keyword strings).
+ * Views are cached per event object, so evaluating many rules against one event builds them once.
+ */
+export class EventView {
+  private readonly lookups = new Map<string, FieldLookup>();
+  private readonly lowered = new Map<string, string>();
+  private strings: string[] | null = null;
+  constructor(readonly event: unknown) {}
+
+  /** {@link lookupField}, memoised. */
+  field(name: string): FieldLookup {
+    let found = this.lookups.get(name);
+    if (found === undefined) {
+      found = lookupField(this.event, name);
+      this.lookups.set(name, found);
+    }
+    return found;
+  }
+
+  /** Lower-case form of a text of this event, memoised. */
+  lower(text: string): string {
+    let l = this.lowered.get(text);
+    if (l === undefined) {
+      l = text.toLowerCase();
+      this.lowered.set(text, l);
+    }
+    return l;
+  }
+
+  /** All scalar values of the event as text (keyword searches). */
+  allStrings(): string[] {
+    if (this.strings === null) this.strings = eventStrings(this.event);
+    return this.strings;
+  }
+}
+
+const views = new WeakMap<object, EventView>();
+
+/** The (cached) view of an event; primitives get a fresh view. */
+export function viewOf(event: unknown): EventView {
+  if (event === null || typeof event !== "object") return new EventView(event);
+  let view = views.get(event);
+  if (!view) {
+    view = new EventView(event);
+    views.set(event, view);
+  }
+  return view;
+}

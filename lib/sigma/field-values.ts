@@ -3,7 +3,7 @@
  * null), transformations applied (windash, utf16, base64, base64offset), `|all` → `and` of leaves, `|neq` → `not`.
  */
 import type { LeafSource, MatchExpr, MatchLeaf, Modifiers, SigmaString, StringOp } from "./model";
-import type { IssueCode } from "./issues";
+import type { IssueCode, IssueSink } from "./issues";
 import { parseKey, valueKind } from "./modifiers";
 import { base64Encode, base64OffsetVariants, utf16Bytes, utf8Bytes, windashVariants } from "./encode";
 import { hasWildcards, parseSigmaString, sigmaStringText } from "./values";
@@ -14,7 +14,8 @@ export interface ItemContext {
   search: string;
   key: string;
   line?: number;
-  report: (code: IssueCode, message: string, valueIndex?: number) => void;
+  /** Reports a problem of the item (no index) or of its `valueIndex`-th value. */
+  report(code: IssueCode, message: string, valueIndex?: number): void;
 }
 
 /** Builds the expression of one detection item. Never throws; problems go through `ctx.report`. */
@@ -37,10 +38,10 @@ export function buildItemExpr(value: unknown, ctx: ItemContext): MatchExpr {
     return { kind: "const", value: false };
   }
   const leaves: MatchExpr[] = [];
-  values.forEach((v, index) => {
-    const leaf = buildValueLeaf(v, index, field, m, source, ctx);
+  for (let index = 0; index < values.length; index++) {
+    const leaf = buildValueLeaf(values[index], index, field, m, source, ctx);
     if (leaf) leaves.push(leaf);
-  });
+  }
   let expr = m.all ? and(leaves) : mergeOr(leaves);
   if (m.neq) expr = { kind: "not", item: expr };
   return expr;
@@ -77,31 +78,45 @@ function stringOp(m: Modifiers): StringOp {
   return m.contains ? "contains" : m.startswith ? "startswith" : m.endswith ? "endswith" : "eq";
 }
 
-const leaf = (l: MatchLeaf): MatchExpr => ({ kind: "leaf", leaf: l });
+function leaf(l: MatchLeaf): MatchExpr {
+  return { kind: "leaf", leaf: l };
+}
+
+function bad(ctx: ItemContext, index: number, what: string): null {
+  ctx.report("invalid-value-type", `${ctx.key}: ${what}`, index);
+  return null;
+}
+
+/** Adapts an item context to the (code, message) reporter of one value. */
+class ValueReporter {
+  constructor(
+    private readonly ctx: ItemContext,
+    private readonly index: number,
+  ) {}
+  report(code: IssueCode, message: string): void {
+    this.ctx.report(code, `${this.ctx.key}: ${message}`, this.index);
+  }
+}
 
 function buildValueLeaf(
   v: unknown, index: number, field: string | null, m: Modifiers, source: LeafSource, ctx: ItemContext,
 ): MatchExpr | null {
-  const bad = (what: string) => {
-    ctx.report("invalid-value-type", `${ctx.key}: ${what}`, index);
-    return null;
-  };
-  if (v !== null && typeof v === "object") return bad("a value must be a string, number, boolean or null, not a list or map");
+  if (v !== null && typeof v === "object") return bad(ctx, index, "a value must be a string, number, boolean or null, not a list or map");
   const kind = valueKind(m);
   switch (kind) {
     case "exists":
-      if (typeof v !== "boolean") return bad("'exists' takes true or false");
+      if (typeof v !== "boolean") return bad(ctx, index, "'exists' takes true or false");
       return leaf({ kind: "exists", field: field as string, exists: v, source });
     case "compare":
     case "timepart": {
-      if (typeof v !== "number") return bad(`'${m.written.join("|")}' takes a number`);
+      if (typeof v !== "number") return bad(ctx, index, `'${m.written.join("|")}' takes a number`);
       if (kind === "compare") return leaf({ kind: "number", field, op: m.compare ?? "eq", values: [v], source });
       const l: MatchLeaf = { kind: "timepart", field: field as string, part: m.timePart!, values: [v], source };
       if (m.compare) l.op = m.compare;
       return leaf(l);
     }
     case "cidr": {
-      if (typeof v !== "string") return bad("'cidr' takes a network such as 10.0.0.0/8");
+      if (typeof v !== "string") return bad(ctx, index, "'cidr' takes a network such as 10.0.0.0/8");
       const net = parseCidr(v);
       if (!net) {
         ctx.report("invalid-cidr", `${ctx.key}: '${v}' is not an IPv4 or IPv6 network`, index);
@@ -110,11 +125,11 @@ function buildValueLeaf(
       return leaf({ kind: "cidr", field: field as string, values: [net], source });
     }
     case "fieldref":
-      if (typeof v !== "string") return bad("'fieldref' takes a field name");
+      if (typeof v !== "string") return bad(ctx, index, "'fieldref' takes a field name");
       return leaf({ kind: "fieldref", field: field as string, op: stringOp(m), values: [v], cased: m.cased, source });
     case "re": {
-      if (typeof v !== "string") return bad("'re' takes a string");
-      const pattern = buildRegexValue(v, stringOp(m), (code, message) => ctx.report(code, `${ctx.key}: ${message}`, index));
+      if (typeof v !== "string") return bad(ctx, index, "'re' takes a string");
+      const pattern = buildRegexValue(v, stringOp(m), new ValueReporter(ctx, index));
       if (pattern === null) return null;
       return leaf({ kind: "regex", field, values: [pattern], flags: { ...m.reFlags }, source });
     }
@@ -144,7 +159,7 @@ function plainValueLeaf(
   }
   if (typeof v === "number" && !stringy) return leaf({ kind: "number", field, op: "eq", values: [v], source });
   const raw = typeof v === "string" ? v : String(v);
-  const variants = stringVariants(raw, m, (code, message) => ctx.report(code, `${ctx.key}: ${message}`, index));
+  const variants = stringVariants(raw, m, new ValueReporter(ctx, index));
   if (variants === null) return null;
   // Keywords are searched anywhere in the event: without a match modifier they are substring searches.
   const op = field === null && stringOp(m) === "eq" ? "contains" : stringOp(m);
@@ -152,22 +167,20 @@ function plainValueLeaf(
 }
 
 /** The Sigma string variants one written value stands for after windash / utf16 / base64 / base64offset. */
-export function stringVariants(
-  raw: string, m: Modifiers, report: (code: IssueCode, message: string) => void,
-): SigmaString[] | null {
+export function stringVariants(raw: string, m: Modifiers, issues: IssueSink): SigmaString[] | null {
   const parts = parseSigmaString(raw, m.expand);
   let variants: SigmaString[] = [parts];
   if (m.windash) {
     const expanded = windashVariants(parts);
     if (expanded === null) {
-      report("too-many-variants", `'windash' on '${raw}' would produce more than 3125 variants`);
+      issues.report("too-many-variants", `'windash' on '${raw}' would produce more than 3125 variants`);
       return null;
     }
     variants = expanded;
   }
   if (!m.base64 && !m.base64offset) return variants;
   if (variants.some(hasWildcards)) {
-    report("wildcard-in-encoded-value", `'${raw}' contains a wildcard, which cannot be base64-encoded`);
+    issues.report("wildcard-in-encoded-value", `'${raw}' contains a wildcard, which cannot be base64-encoded`);
     return null;
   }
   const out: SigmaString[] = [];

@@ -70,6 +70,11 @@ export const ISSUE_CODES = {
 /** A problem code from {@link ISSUE_CODES}. */
 export type IssueCode = keyof typeof ISSUE_CODES;
 
+/** Something that accepts problems of one place (a value, an item) and adds the location itself. */
+export interface IssueSink {
+  report(code: IssueCode, message: string): void;
+}
+
 /** Where a problem is: 1-based line/col and the YAML path. */
 export interface IssueLocation {
   line?: number;

@@ -6,7 +6,7 @@ import type { Modifiers, TimePart } from "./model";
 import { makeIssue, type IssueCode } from "./issues";
 import type { SigmaIssue } from "./model";
 
-/** A parsed detection key. `field` is null for keyword searches (`'|all':` or an empty field name). */
+/** A parsed detection key. `field` is null for keyword searches (`'|all':` or an empty field name). Shared between calls (cached): never mutate it. */
 export interface ParsedKey {
   field: string | null;
   modifiers: Modifiers;
@@ -94,6 +94,18 @@ export function valueKind(m: Modifiers): ValueKind {
  * pairs and the order rules (`re` first; `wide`/`utf16*` then `base64*`; encodings before contains etc.).
  */
 export function parseKey(key: string): ParsedKey {
+  const cached = keyCache.get(key);
+  if (cached) return cached;
+  const parsed = parseKeyUncached(key);
+  if (keyCache.size > 5000) keyCache.clear();
+  keyCache.set(key, parsed);
+  return parsed;
+}
+
+/** Detection keys repeat across rules (`Image|endswith`…); results are immutable, so they are shared. */
+const keyCache = new Map<string, ParsedKey>();
+
+function parseKeyUncached(key: string): ParsedKey {
   const pipe = key.indexOf("|");
   const modifiers = emptyModifiers();
   if (pipe === -1) return { field: key === "" ? null : key, modifiers, issues: [] };

@@ -3,7 +3,7 @@
  * patterns (validation, Sigma's PCRE subset, and the `.*` that contains/startswith/endswith add).
  */
 import type { CidrNetwork, StringOp } from "./model";
-import type { IssueCode } from "./issues";
+import type { IssueSink } from "./issues";
 import { regexToJs } from "./values";
 
 /** An IPv4 or IPv6 address as 16-bit groups (IPv4: 2 groups) plus its family. */
@@ -93,17 +93,15 @@ const UNSUPPORTED_REGEX = /\(\?[=!]|\(\?<[=!]|\(\?>|\\[1-9]|\\[AZzG]|[*+?}]\+/;
  * Validates a `re` value and applies contains/startswith/endswith the way pySigma does (`.*` added unless the
  * pattern is already anchored or open at that end). Returns null (after reporting) when the pattern is invalid.
  */
-export function buildRegexValue(
-  pattern: string, op: StringOp, report: (code: IssueCode, message: string) => void,
-): string | null {
+export function buildRegexValue(pattern: string, op: StringOp, issues: IssueSink): string | null {
   try {
     regexToJs(pattern);
   } catch (error) {
-    report("invalid-regex", `invalid regular expression /${pattern}/: ${(error as Error).message}`);
+    issues.report("invalid-regex", `invalid regular expression /${pattern}/: ${(error as Error).message}`);
     return null;
   }
   if (UNSUPPORTED_REGEX.test(pattern.replace(/\\\\/g, ""))) {
-    report("unsupported-regex-feature", `/${pattern}/ uses a feature outside Sigma's regular-expression subset`);
+    issues.report("unsupported-regex-feature", `/${pattern}/ uses a feature outside Sigma's regular-expression subset`);
   }
   // A leading inline flag group such as `(?i)` stays in front of any added `.*`.
   const flags = /^\(\?[a-zA-Z]+\)/.exec(pattern)?.[0] ?? "";

@@ -15,10 +15,6 @@ export function parseSigmaString(raw: string, expand = false): SigmaString {
   if (!needsParsing(raw, expand)) return raw === "" ? [] : [{ kind: "text", value: raw }];
   const parts: StringPart[] = [];
   let text = "";
-  const flush = () => {
-    if (text !== "") parts.push({ kind: "text", value: text });
-    text = "";
-  };
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c === "\\") {
@@ -29,17 +25,16 @@ export function parseSigmaString(raw: string, expand = false): SigmaString {
       } else {
         text += "\\";
       }
-    } else if (c === "*") {
-      flush();
-      parts.push({ kind: "anyChars" });
-    } else if (c === "?") {
-      flush();
-      parts.push({ kind: "oneChar" });
+    } else if (c === "*" || c === "?") {
+      if (text !== "") parts.push({ kind: "text", value: text });
+      text = "";
+      parts.push(c === "*" ? { kind: "anyChars" } : { kind: "oneChar" });
     } else if (c === "%" && expand) {
       PLACEHOLDER.lastIndex = i;
       const m = PLACEHOLDER.exec(raw);
       if (m) {
-        flush();
+        if (text !== "") parts.push({ kind: "text", value: text });
+        text = "";
         parts.push({ kind: "placeholder", name: m[1] });
         i += m[0].length - 1;
       } else {
@@ -49,7 +44,7 @@ export function parseSigmaString(raw: string, expand = false): SigmaString {
       text += c;
     }
   }
-  flush();
+  if (text !== "") parts.push({ kind: "text", value: text });
   return parts;
 }
 

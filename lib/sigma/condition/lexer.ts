@@ -26,12 +26,17 @@ export function tokenize(text: string): Token[] {
       tokens.push({ kind: "pipe", text: c, offset: i++ });
     } else {
       const start = i;
-      while (i < text.length && !/[\s()|]/.test(text[i])) i++;
+      while (i < text.length && !isDelimiter(text.charCodeAt(i))) i++;
       tokens.push({ kind: "word", text: text.slice(start, i), offset: start });
     }
   }
   tokens.push({ kind: "end", text: "", offset: text.length });
   return tokens;
+}
+
+/** Whitespace, parentheses and the pipe end a word. */
+function isDelimiter(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 40 || c === 41 || c === 124 || c === 12 || c === 11;
 }
 
 /** Words with a meaning in the grammar; they cannot be used as identifiers. */

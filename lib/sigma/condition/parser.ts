@@ -48,6 +48,12 @@ export function parseCondition(text: string, identifiers: readonly string[]): Pa
   }
 }
 
+/** Adds an operand to an n-ary node, splicing in the items of a nested node of the same operator. */
+function pushFlat(items: ConditionNode[], node: ConditionNode, op: "and" | "or"): void {
+  if (node.kind === op) items.push(...node.items);
+  else items.push(node);
+}
+
 class Parser {
   private i = 0;
   constructor(
@@ -66,24 +72,27 @@ class Parser {
   }
 
   parseOr(): ConditionNode {
-    return this.chain("or", () => this.parseAnd());
+    const first = this.parseAnd();
+    if (!this.isWord("or")) return first;
+    const items: ConditionNode[] = [];
+    pushFlat(items, first, "or");
+    while (this.isWord("or")) {
+      this.i++;
+      pushFlat(items, this.parseAnd(), "or");
+    }
+    return { kind: "or", items };
   }
 
   private parseAnd(): ConditionNode {
-    return this.chain("and", () => this.parseNot());
-  }
-
-  private chain(op: "and" | "or", operand: () => ConditionNode): ConditionNode {
-    const first = operand();
-    if (!this.isWord(op)) return first;
+    const first = this.parseNot();
+    if (!this.isWord("and")) return first;
     const items: ConditionNode[] = [];
-    const add = (n: ConditionNode) => (n.kind === op ? items.push(...n.items) : items.push(n));
-    add(first);
-    while (this.isWord(op)) {
+    pushFlat(items, first, "and");
+    while (this.isWord("and")) {
       this.i++;
-      add(operand());
+      pushFlat(items, this.parseNot(), "and");
     }
-    return { kind: op, items };
+    return { kind: "and", items };
   }
 
   private parseNot(): ConditionNode {
@@ -136,9 +145,31 @@ class Parser {
 
   /** Identifiers matched by a `x of` pattern; `them` and patterns skip `_`-prefixed ones unless the pattern starts with `_`. */
   private expand(pattern: string): string[] {
-    if (pattern === "them") return this.identifiers.filter((n) => !n.startsWith("_"));
-    const re = new RegExp(`^${pattern.split("*").map((s) => s.replace(/[\\^$.|?+()[\]{}]/g, "\\$&")).join(".*")}$`);
-    const skipHidden = !pattern.startsWith("_");
-    return this.identifiers.filter((n) => re.test(n) && !(skipHidden && n.startsWith("_")));
+    const out: string[] = [];
+    const them = pattern === "them";
+    const skipHidden = them || !pattern.startsWith("_");
+    for (const name of this.identifiers) {
+      if (skipHidden && name.startsWith("_")) continue;
+      if (them || globMatch(pattern, name)) out.push(name);
+    }
+    return out;
   }
+}
+
+/** Matches a `x of` pattern where `*` stands for any run of characters (the only wildcard Sigma defines there). */
+export function globMatch(pattern: string, name: string): boolean {
+  const star = pattern.indexOf("*");
+  if (star === -1) return pattern === name;
+  const pieces = pattern.split("*");
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last)) return false;
+  let at = first.length;
+  const end = name.length - last.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const found = name.indexOf(pieces[i], at);
+    if (found === -1 || found + pieces[i].length > end) return false;
+    at = found + pieces[i].length;
+  }
+  return true;
 }
