@@ -13,6 +13,8 @@ export const DEVICE_FIELDS: Record<string, FieldMapping> = {
   Hostname: { column: "DvcHostname" },
 };
 
+const GUID_FORM = "ASIM parsers store Sysmon process GUIDs with or without braces depending on the source";
+
 /**
  * Sysmon fields that no ASIM schema defines a column for. Mapping them to a near column (pySigma maps
  * GrantedAccess to TargetProcessTokenElevation, CallTrace to TargetProcessInjectedAddress) would change the
@@ -27,6 +29,10 @@ export const SYSMON_ONLY_FIELDS: Record<string, FieldMapping> = {
   SignatureStatus: { unsupported: "ASIM has no signature-status column (Sysmon SignatureStatus)" },
   RuleName: { unsupported: "Sysmon's RuleName is the local Sysmon config tag; ASIM has no column for it" },
   Provider_Name: { unsupported: "ASIM parsers drop the Windows event provider name" },
+  // Sysmon writes GUIDs in braces; some ASIM parsers strip them and some keep them, so no value form is exact.
+  ProcessGuid: { unsupported: GUID_FORM },
+  ParentProcessGuid: { unsupported: GUID_FORM },
+  SourceProcessGuid: { unsupported: GUID_FORM },
 };
 
 /**

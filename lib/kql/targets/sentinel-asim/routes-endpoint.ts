@@ -36,13 +36,11 @@ const PROCESS_CREATE_FIELDS: Record<string, FieldMapping> = {
   // Sigma rules write both names (High) and mandatory-label SIDs (S-1-16-12288); ASIM carries the names.
   IntegrityLevel: { column: "TargetProcessIntegrityLevel", transform: "integrity-level" },
   ProcessId: { column: "TargetProcessId" },
-  ProcessGuid: { column: "TargetProcessGuid" },
   User: { column: "TargetUsername" },
   LogonId: { column: "TargetUserSessionId" },
   ParentImage: { column: "ActingProcessName" },
   ParentCommandLine: { column: "ActingProcessCommandLine" },
   ParentProcessId: { column: "ActingProcessId" },
-  ParentProcessGuid: { column: "ActingProcessGuid" },
   ParentUser: { column: "ActorUsername" },
   // The Sysmon parser puts LogonGuid in TargetUserSessionGuid (a column of ASimProcessEventLogs).
   LogonGuid: { column: "TargetUserSessionGuid" },
@@ -54,7 +52,6 @@ const PROCESS_CREATE_FIELDS: Record<string, FieldMapping> = {
 const ACTING_PROCESS_FIELDS: Record<string, FieldMapping> = {
   Image: { column: "ActingProcessName" },
   ProcessId: { column: "ActingProcessId" },
-  ProcessGuid: { column: "ActingProcessGuid" },
   User: { column: "ActorUsername" },
 };
 
