@@ -9,8 +9,6 @@ import type { FieldMapping } from "../../target";
 export const DEVICE_FIELDS: Record<string, FieldMapping> = {
   Computer: { column: "DvcHostname" },
   DeviceName: { column: "DvcHostname" },
-  ComputerName: { column: "DvcHostname" },
-  Hostname: { column: "DvcHostname" },
 };
 
 const GUID_FORM = "ASIM parsers store Sysmon process GUIDs with or without braces depending on the source";
