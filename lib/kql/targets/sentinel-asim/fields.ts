@@ -5,10 +5,13 @@
 import type { MatchExpr } from "../../../sigma/model";
 import type { FieldMapping } from "../../target";
 
-/** Fields naming the reporting device; every ASIM schema has DvcHostname (common fields). */
+/**
+ * Fields naming the reporting device (Windows' Computer is its FQDN). ASIM puts the FQDN in DvcFQDN, though some
+ * parsers (Sysmon) copy Computer into DvcHostname unchanged, so the test covers both common fields.
+ */
 export const DEVICE_FIELDS: Record<string, FieldMapping> = {
-  Computer: { column: "DvcHostname" },
-  DeviceName: { column: "DvcHostname" },
+  Computer: { anyOf: ["DvcHostname", "DvcFQDN"] },
+  DeviceName: { anyOf: ["DvcHostname", "DvcFQDN"] },
 };
 
 const GUID_FORM = "ASIM parsers store Sysmon process GUIDs with or without braces depending on the source";
