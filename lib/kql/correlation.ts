@@ -77,6 +77,8 @@ export function convertCorrelation(doc: SigmaCorrelation, target: KqlTarget, res
   const conds = bases.map((b) => andText(b.condition.length ? b.condition : [{ kind: "atom", text: "true" }]));
   const by = [`bin(${timeColumn}, ${kqlTimespan(doc.timespan.seconds)})`, ...groupBy].join(", ");
   const lines = [route.table, ...bases[0].filter.map((f) => `| where ${printFlat(f)}`)];
+  const extendsUsed = new Map(bases.flatMap((b) => [...b.extends]));
+  lines.push(...[...extendsUsed].map(([n, d]) => `| extend ${n} = ${d}`));
   const cond = doc.condition ?? {};
   const tests = (name: string) => COMPARE.filter(([k]) => cond[k] !== undefined).map(([k, op]) => `${name} ${op} ${kqlNumber(cond[k] as number)}`);
   if (doc.type === "temporal") {

@@ -28,9 +28,10 @@ export type FieldMapping =
   | { anyOf: string[] }
   /**
    * The field is a KQL expression over columns (e.g. `strcat(RegistryKey, @"\", RegistryValueName)`), optionally
-   * followed by a value transform. `columns` are the real columns it reads; `type` defaults to string.
+   * followed by a value transform. `columns` are the real columns it reads; `type` defaults to string. With `as`,
+   * the query computes it once (`| extend <as> = <expr>`) and tests read `<as>`.
    */
-  | { expr: string; columns: string[]; type?: string; transform?: string }
+  | { expr: string; columns: string[]; type?: string; transform?: string; as?: string }
   /**
    * Sysmon's `Hashes` (`SHA1=…,MD5=…`): each `ALGO=value` test goes to the column named for ALGO; an algorithm
    * mapped to null (or absent) makes the rule unsupported here rather than silently dropping that value.

@@ -14,6 +14,8 @@ export interface ColumnRef {
   type: KqlType;
   /** The real table columns `expr` reads, for schema checks and "required data". */
   columns: string[];
+  /** When set, `expr` is this name and the query defines it first with `| extend <name> = <definition>`. */
+  extend?: { name: string; definition: string };
 }
 
 /** A Sigma leaf bound to where its values live in the table. */

@@ -16,7 +16,8 @@ const TIME_PARTS: Record<TimePart, string> = {
 };
 
 function orOf(items: KqlText[]): KqlText {
-  return items.length === 1 ? items[0] : { kind: "or", items };
+  const flat = items.flatMap((i) => (i.kind === "or" ? i.items : [i]));
+  return flat.length === 1 ? flat[0] : { kind: "or", items: flat };
 }
 
 function atom(text: string): KqlText {

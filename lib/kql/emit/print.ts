@@ -9,8 +9,22 @@ export const LINE_WIDTH = 110;
 
 const PREC = { or: 1, and: 2, not: 3, atom: 4 } as const;
 
+/** Longest and/or chain printed flat; longer chains are grouped so the parse tree stays shallow (Kusto KS245). */
+export const MAX_CHAIN = 64;
+
+function grouped(node: KqlText): KqlText {
+  if ((node.kind !== "and" && node.kind !== "or") || node.items.length <= MAX_CHAIN) return node;
+  const groups: KqlText[] = [];
+  for (let i = 0; i < node.items.length; i += MAX_CHAIN) {
+    const chunk = node.items.slice(i, i + MAX_CHAIN);
+    groups.push(chunk.length === 1 ? chunk[0] : { kind: node.kind, items: chunk });
+  }
+  return grouped({ kind: node.kind, items: groups });
+}
+
 /** Single-line form. */
-export function printFlat(node: KqlText, parentPrec = 0): string {
+export function printFlat(input: KqlText, parentPrec = 0): string {
+  const node = grouped(input);
   switch (node.kind) {
     case "atom":
       return node.text;
@@ -28,7 +42,8 @@ export function printFlat(node: KqlText, parentPrec = 0): string {
  * Multi-line form. `indent` is the column where continuation lines start; a chain that does not fit puts each
  * operand on its own line, led by its operator.
  */
-export function printCond(node: KqlText, indent: number, parentPrec = 0): string {
+export function printCond(input: KqlText, indent: number, parentPrec = 0): string {
+  const node = grouped(input);
   const flat = printFlat(node, parentPrec);
   if (indent + 8 + flat.length <= LINE_WIDTH || node.kind === "atom") return flat;
   if (node.kind === "not") return `not(${printCond(node.item, indent + 4)})`;
@@ -39,9 +54,14 @@ export function printCond(node: KqlText, indent: number, parentPrec = 0): string
   return wrap ? `(${text})` : text;
 }
 
-/** `Table` followed by one `| where` line per top-level conjunct (route filters first). */
-export function printQuery(table: string, conjuncts: KqlText[], prelude: string[] = []): string {
-  const lines = [table, ...prelude];
+/**
+ * `Table`, then one `| where` line per route-filter conjunct, the `| extend` lines that define computed
+ * columns, and one `| where` line per conjunct of the rule.
+ */
+export function printQuery(table: string, filter: KqlText[], extend: string[], conjuncts: KqlText[]): string {
+  const lines = [table];
+  for (const c of filter) lines.push(`| where ${printCond(c, 0)}`);
+  lines.push(...extend);
   for (const c of conjuncts) lines.push(`| where ${printCond(c, 0)}`);
   return lines.join("\n");
 }

@@ -69,9 +69,11 @@ export function columnRef(name: string, ctx: BindContext): ColumnRef | null {
   return { expr: kqlIdentifier(name), type: type as KqlType, columns: [name] };
 }
 
-function exprRef(m: { expr: string; columns: string[]; type?: string }, ctx: BindContext): ColumnRef | null {
+function exprRef(m: { expr: string; columns: string[]; type?: string; as?: string }, ctx: BindContext): ColumnRef | null {
   for (const c of m.columns) if (!(c in ctx.columns)) return columnRef(c, ctx);
-  return { expr: m.expr, type: (m.type ?? "string") as KqlType, columns: m.columns };
+  const type = (m.type ?? "string") as KqlType;
+  if (m.as) return { expr: kqlIdentifier(m.as), type, columns: m.columns, extend: { name: kqlIdentifier(m.as), definition: m.expr } };
+  return { expr: m.expr, type, columns: m.columns };
 }
 
 function propertyRef(m: { column: string; property: string; type?: "string" | "number" }, ctx: BindContext): ColumnRef | null {

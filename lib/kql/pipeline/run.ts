@@ -20,6 +20,7 @@ export interface PipelineSuccess {
   trace: string[];
   /** The route filter's and the rule's `| where` conjuncts, for callers that build larger queries. */
   filter: KqlText[];
+  extends: Map<string, string>;
   condition: KqlText[];
 }
 
@@ -36,17 +37,22 @@ export interface BoundRoute {
   filter: KqlText[];
   cond: KqlCond;
   columns: string[];
+  /** `| extend` definitions the condition reads, name → expression. */
+  extends: Map<string, string>;
 }
 
-function collectColumns(cond: KqlCond, out: Set<string>): void {
-  const add = (c: ColumnRef) => c.columns.forEach((x) => out.add(x));
+function collectColumns(cond: KqlCond, out: Set<string>, extends_?: Map<string, string>): void {
+  const add = (c: ColumnRef) => {
+    c.columns.forEach((x) => out.add(x));
+    if (c.extend && extends_) extends_.set(c.extend.name, c.extend.definition);
+  };
   switch (cond.kind) {
     case "and":
     case "or":
-      cond.items.forEach((i) => collectColumns(i, out));
+      cond.items.forEach((i) => collectColumns(i, out, extends_));
       return;
     case "not":
-      collectColumns(cond.item, out);
+      collectColumns(cond.item, out, extends_);
       return;
     case "const":
       return;
@@ -97,9 +103,10 @@ export function bindToRoute(expr: MatchExpr, route: TableRoute, target: KqlTarge
   const filter = conjuncts(lowerCond(filterCond, lowerProblems));
   problems.push(...lowerProblems);
   const cols = new Set<string>();
+  const extendsUsed = new Map<string, string>();
   collectColumns(filterCond, cols);
-  collectColumns(cond, cols);
-  return problems.length ? null : { route, filter, cond, columns: [...cols] };
+  collectColumns(cond, cols, extendsUsed);
+  return problems.length ? null : { route, filter, cond, columns: [...cols], extends: extendsUsed };
 }
 
 /** Runs the pipeline for one rule expression and logsource on a target. */
@@ -131,8 +138,8 @@ export function runPipeline(expr: MatchExpr, logsource: LogSource, target: KqlTa
       const text = lowerCond(bound.cond, lowerProblems);
       if (lowerProblems.length === 0) {
         trace.push(`route:${route.id}`, "map-fields", ...[...used].sort(), "check-columns", "emit");
-        const query = printQuery(route.table, [...bound.filter, ...conjuncts(text)]);
-        return { ok: true, route, query, columns: bound.columns, trace, filter: bound.filter, condition: conjuncts(text) };
+        const query = printQuery(route.table, bound.filter, [...bound.extends].map(([n, d]) => `| extend ${n} = ${d}`), conjuncts(text));
+        return { ok: true, route, query, columns: bound.columns, trace, filter: bound.filter, extends: bound.extends, condition: conjuncts(text) };
       }
       problems.push(...lowerProblems);
     }

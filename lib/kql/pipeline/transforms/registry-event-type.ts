@@ -6,7 +6,7 @@ import type { MatchLeaf } from "../../../sigma/model";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import type { BindContext } from "../bind";
 import { shapeValue } from "../../emit/lower-string";
-import { perStringValue, plainText, refuse, textTest } from "./util";
+import { mergeWholeValues, perStringValue, plainText, refuse, textTest } from "./util";
 
 /** Sysmon EventType (lower case) → action name. */
 export const REGISTRY_EVENT_TYPES: Record<string, string> = {
@@ -19,7 +19,7 @@ export const REGISTRY_EVENT_TYPES: Record<string, string> = {
 
 /** See the module comment. */
 export function registryEventTypeTransform(leaf: MatchLeaf, col: ColumnRef, _param: string | undefined, ctx: BindContext): KqlCond {
-  return perStringValue(leaf, col, ctx, "registry-event-type", (value, l) => {
+  return mergeWholeValues(perStringValue(leaf, col, ctx, "registry-event-type", (value, l) => {
     const s = shapeValue(value, l.op);
     const text = plainText(s.parts);
     if (text === null || !s.anchorStart || !s.anchorEnd) return refuse(ctx, "unsupported-value", `${l.field}: only whole registry event type names can be mapped`);
@@ -27,5 +27,5 @@ export function registryEventTypeTransform(leaf: MatchLeaf, col: ColumnRef, _par
     if (!mapped) return refuse(ctx, "unsupported-value", `${l.field}: registry event type ${JSON.stringify(text)} has no equivalent action`);
     if (l.cased && mapped.toLowerCase() !== text.toLowerCase()) return refuse(ctx, "unsupported-value", `${l.field}: case-sensitive event type`);
     return textTest(l, col, "eq", mapped, false);
-  });
+  }));
 }

@@ -49,3 +49,16 @@ export function plainText(value: SigmaString): string | null {
   }
   return s;
 }
+
+/**
+ * Merges an OR of case-insensitive whole-value tests on the same column into one leaf (so the emitter can
+ * write one `in~` list); anything else is returned unchanged.
+ */
+export function mergeWholeValues(cond: KqlCond): KqlCond {
+  if (cond.kind !== "or") return cond;
+  const tests = cond.items.map((i) => (i.kind === "bound" && i.test.kind === "test" ? i.test : null));
+  const first = tests[0];
+  if (!first || tests.some((t) => !t || t.col.expr !== first.col.expr || t.leaf.kind !== "string" || t.leaf.op !== "eq" || t.leaf.cased)) return cond;
+  const values = tests.flatMap((t) => (t && t.leaf.kind === "string" ? t.leaf.values : []));
+  return boundTest(valuesLeaf(first.leaf, "eq", values, false), first.col);
+}

@@ -8,7 +8,7 @@ import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { combine } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";
 import { boundTest, type BindContext } from "../bind";
-import { plainText, refuse, textTest } from "./util";
+import { mergeWholeValues, plainText, refuse, textTest } from "./util";
 
 /** Windows logon type number → Defender XDR LogonType name. */
 export const LOGON_TYPES: Record<string, string> = {
@@ -47,7 +47,7 @@ export function logonTypeTransform(leaf: MatchLeaf, col: ColumnRef, _p: string |
     if (!name) return refuse(ctx, "unsupported-value", `${leaf.field}: logon type ${v} has no name in ${col.columns.join(", ")}`);
     names.push(name);
   }
-  return combine("or", names.map((n) => textTest(leaf, col, "eq", n, false)));
+  return mergeWholeValues(combine("or", names.map((n) => textTest(leaf, col, "eq", n, false))));
 }
 
 /** `integrity-level`: mandatory label SIDs → level names; names pass through. */
@@ -61,7 +61,7 @@ export function integrityLevelTransform(leaf: MatchLeaf, col: ColumnRef, _p: str
     if (!name) return refuse(ctx, "unsupported-value", `${leaf.field}: integrity level ${JSON.stringify(v)} is not a known level`);
     names.push(name);
   }
-  return combine("or", names.map((n) => textTest(leaf, col, "eq", n, false)));
+  return mergeWholeValues(combine("or", names.map((n) => textTest(leaf, col, "eq", n, false))));
 }
 
 /** `hex-number`: Sysmon's hex strings (`0x1410`) → the number a numeric column holds. */

@@ -106,6 +106,7 @@ const TARGET_OBJECT = {
   expr: 'iff(isempty(RegistryValueName), RegistryKey, strcat(RegistryKey, @"\\", RegistryValueName))',
   columns: ["RegistryKey", "RegistryValueName"],
   transform: "registry-hive-mde",
+  as: "TargetObject",
 };
 
 /** registry_* → DeviceRegistryEvents. */
