@@ -6,7 +6,7 @@
 import { hostname } from "node:os";
 import { createTagResolver, parseAttackBundle, type AttackData, type TagResolver } from "@/lib/attack";
 import { createPrisma, type CatalogClient } from "../db";
-import { readCatalogEnv } from "../env";
+import { dialectOf, readCatalogEnv } from "../env";
 import { resolveRuleTags, tagRowsSignature, toAttackRows, type TagRow } from "./attack-rows";
 import { DEFAULT_ATTACK_URL, loadAttackBundle, type LoadedAttackBundle } from "./attack-load";
 import { conversionsAreStale, convertRules } from "./convert-rules";
@@ -161,7 +161,7 @@ async function syncInto(
   progress("write", 0, 1, `${plan.creates.length + plan.updates.length} rules`);
   const holdMs = Number(process.env.DETECTORY_SYNC_TEST_HOLD_MS ?? "0") || undefined;
   const attackVersion = attack.import?.release.version ?? state.attackVersion;
-  await writeSync(prisma, {
+  await writeSync(prisma, dialectOf(options.databaseUrl ?? env.databaseUrl), {
     plan,
     ruleAttacks,
     conversions,

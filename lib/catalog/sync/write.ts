@@ -1,11 +1,13 @@
 /**
  * Applies a sync plan in ONE database transaction, together with the SyncRun's final status and problems: a
- * sync that fails or is killed leaves the catalog exactly as it was. Bulk rows go through createMany.
+ * sync that fails or is killed leaves the catalog exactly as it was. Bulk rows go through raw multi-row
+ * statements (bulk.ts).
  */
 import type { CatalogClient } from "../db";
 import type { AttackRows, TagRow } from "./attack-rows";
 import type { SyncPlan, SourcedProblem } from "./plan";
 import type { RuleRow } from "./rule-row";
+import { deleteWhereIn, insertRows, updateRow, type Dialect, type Tx } from "./bulk";
 
 /** A stored conversion of one rule for one target (without the rule id). */
 export interface ConversionRow {
@@ -55,10 +57,8 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-type Tx = Parameters<Parameters<CatalogClient["$transaction"]>[0]>[0];
-
 /** Writes everything (see module doc); returns the source ids by key. */
-export async function writeSync(prisma: CatalogClient, w: SyncWrite): Promise<Map<string, number>> {
+export async function writeSync(prisma: CatalogClient, dialect: Dialect, w: SyncWrite): Promise<Map<string, number>> {
   return prisma.$transaction(
     async (tx) => {
       const now = new Date();
@@ -67,11 +67,10 @@ export async function writeSync(prisma: CatalogClient, w: SyncWrite): Promise<Ma
         const { sourceKey, ...rest } = row;
         return { ...rest, sourceId: sourceIds.get(sourceKey)! };
       };
-      for (const batch of chunks(w.plan.creates, 200)) {
-        await tx.rule.createMany({ data: batch.map((p) => ({ ...ruleData(p.row), firstSeenAt: now, lastChangedAt: now })) });
-      }
+      await insertRows(tx, dialect, "Rule", w.plan.creates.map((p) => ({ ...ruleData(p.row), firstSeenAt: now, lastChangedAt: now })));
       for (const { row } of w.plan.updates) {
-        await tx.rule.update({ where: { id: row.id }, data: { ...ruleData(row), lastChangedAt: now, removedAt: null } });
+        const { id, ...values } = ruleData(row);
+        await updateRow(tx, dialect, "Rule", { column: "id", value: id }, { ...values, lastChangedAt: now, removedAt: null });
       }
       for (const ids of chunks(w.plan.removedIds)) {
         await tx.rule.updateMany({ where: { id: { in: ids } }, data: { removedAt: now } });
@@ -80,15 +79,16 @@ export async function writeSync(prisma: CatalogClient, w: SyncWrite): Promise<Ma
         process.stderr.write("sync: transaction open (test hold)\n");
         await new Promise((resolve) => setTimeout(resolve, w.holdMs));
       }
-      await writeRulePaths(tx, w, sourceIds);
-      await replaceChildren(tx, w.ruleAttacks, (ids) => tx.ruleAttack.deleteMany({ where: { ruleId: { in: ids } } }), (data) => tx.ruleAttack.createMany({ data }));
-      await replaceChildren(tx, w.conversions, (ids) => tx.conversion.deleteMany({ where: { ruleId: { in: ids } } }), (data) => tx.conversion.createMany({ data }));
-      if (w.attack) await writeAttack(tx, w.attack, now);
-      for (const batch of chunks(w.run.problems)) {
-        await tx.syncProblem.createMany({
-          data: batch.map(({ sourceKey, ...p }) => ({ syncRunId: w.run.id, sourceId: sourceIds.get(sourceKey) ?? null, path: p.path, line: p.line ?? null, col: p.col ?? null, code: p.code, severity: p.severity, message: p.message })),
-        });
-      }
+      await writeRulePaths(tx, dialect, w, sourceIds);
+      await replaceChildren(tx, dialect, "RuleAttack", w.ruleAttacks);
+      await replaceChildren(tx, dialect, "Conversion", w.conversions);
+      if (w.attack) await writeAttack(tx, dialect, w.attack, now);
+      await insertRows(
+        tx,
+        dialect,
+        "SyncProblem",
+        w.run.problems.map(({ sourceKey, ...p }) => ({ syncRunId: w.run.id, sourceId: sourceIds.get(sourceKey) ?? null, path: p.path, line: p.line ?? null, col: p.col ?? null, code: p.code, severity: p.severity, message: p.message })),
+      );
       const plan = w.plan;
       await tx.syncRun.update({
         where: { id: w.run.id },
@@ -130,13 +130,11 @@ async function writeSources(tx: Tx, w: SyncWrite, now: Date): Promise<Map<string
   return ids;
 }
 
-async function writeRulePaths(tx: Tx, w: SyncWrite, sourceIds: Map<string, number>): Promise<void> {
+async function writeRulePaths(tx: Tx, dialect: Dialect, w: SyncWrite, sourceIds: Map<string, number>): Promise<void> {
   const wanted = w.plan.paths.map((p) => ({ sourceId: sourceIds.get(p.sourceKey)!, path: p.path, ruleId: p.ruleId }));
-  if (!wanted.length) return;
   // Stored paths were read with the catalog state before the transaction; new sources have none.
   const existing = w.existingPaths;
-  const missing = wanted.filter((p) => !existing.has(`${p.sourceId}\t${p.path}`));
-  for (const batch of chunks(missing)) await tx.rulePath.createMany({ data: batch });
+  await insertRows(tx, dialect, "RulePath", wanted.filter((p) => !existing.has(`${p.sourceId}\t${p.path}`)));
   for (const p of wanted) {
     const current = existing.get(`${p.sourceId}\t${p.path}`);
     if (current !== undefined && current !== p.ruleId) {
@@ -145,29 +143,24 @@ async function writeRulePaths(tx: Tx, w: SyncWrite, sourceIds: Map<string, numbe
   }
 }
 
-async function replaceChildren<T extends object>(
-  _tx: Tx,
-  rows: Map<string, T[]>,
-  deleteFor: (ids: string[]) => Promise<unknown>,
-  create: (data: (T & { ruleId: string })[]) => Promise<unknown>,
-): Promise<void> {
+/** Replaces the child rows (RuleAttack or Conversion) of the rules named in `rows`. */
+async function replaceChildren(tx: Tx, dialect: Dialect, table: "RuleAttack" | "Conversion", rows: Map<string, object[]>): Promise<void> {
   if (!rows.size) return;
-  for (const ids of chunks([...rows.keys()])) await deleteFor(ids);
-  const data = [...rows].flatMap(([ruleId, list]) => list.map((r) => ({ ...r, ruleId })));
-  for (const batch of chunks(data, 1000)) await create(batch);
+  await deleteWhereIn(tx, dialect, table, "ruleId", [...rows.keys()]);
+  await insertRows(tx, dialect, table, [...rows].flatMap(([ruleId, list]) => list.map((r) => ({ ruleId, ...r }))));
 }
 
-async function writeAttack(tx: Tx, attack: AttackImport, now: Date): Promise<void> {
+async function writeAttack(tx: Tx, dialect: Dialect, attack: AttackImport, now: Date): Promise<void> {
   await tx.techniqueTactic.deleteMany();
   await tx.technique.deleteMany();
   await tx.tactic.deleteMany();
   await tx.attackGroup.deleteMany();
   await tx.attackSoftware.deleteMany();
   const { rows } = attack;
-  await tx.tactic.createMany({ data: rows.tactics });
-  for (const batch of chunks(rows.techniques)) await tx.technique.createMany({ data: batch });
-  for (const batch of chunks(rows.techniqueTactics, 1000)) await tx.techniqueTactic.createMany({ data: batch });
-  for (const batch of chunks(rows.groups)) await tx.attackGroup.createMany({ data: batch });
-  for (const batch of chunks(rows.software)) await tx.attackSoftware.createMany({ data: batch });
+  await insertRows(tx, dialect, "Tactic", rows.tactics);
+  await insertRows(tx, dialect, "Technique", rows.techniques);
+  await insertRows(tx, dialect, "TechniqueTactic", rows.techniqueTactics);
+  await insertRows(tx, dialect, "AttackGroup", rows.groups);
+  await insertRows(tx, dialect, "AttackSoftware", rows.software);
   await tx.attackRelease.create({ data: { ...attack.release, importedAt: now } });
 }
