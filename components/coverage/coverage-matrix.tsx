@@ -7,7 +7,7 @@ function shade(count: number, max: number): string {
   if (count === 0 || max === 0) return "bg-white text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300";
   const r = count / max;
   if (r > 0.6) return "bg-sky-800 text-white dark:bg-sky-400 dark:text-zinc-950";
-  if (r > 0.3) return "bg-sky-600 text-white dark:bg-sky-600 dark:text-white";
+  if (r > 0.3) return "bg-sky-700 text-white dark:bg-sky-700 dark:text-white";
   if (r > 0.1) return "bg-sky-200 text-sky-950 dark:bg-sky-800 dark:text-white";
   return "bg-sky-50 text-sky-950 dark:bg-sky-950 dark:text-sky-100";
 }
@@ -35,7 +35,7 @@ export function CoverageMatrixView({ matrix, cellHref }: { matrix: CoverageMatri
                     className={cn("block rounded border border-zinc-200 px-1.5 py-1 text-[11px] leading-tight hover:ring-2 hover:ring-sky-500 dark:border-zinc-800", shade(cell.count, matrix.maxCount))}
                   >
                     <span className="block break-words">{cell.name}</span>
-                    <span className="mt-0.5 flex justify-between gap-1 font-mono text-[10px] opacity-90">
+                    <span className="mt-0.5 flex justify-between gap-1 font-mono text-[10px]">
                       <span>{cell.id}</span>
                       <span>{cell.count}</span>
                     </span>

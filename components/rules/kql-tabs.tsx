@@ -77,11 +77,13 @@ export function KqlTabs({ conversions, selected }: { conversions: ConversionView
           </label>
         ))}
       </div>
-      {conversions.map((c) => (
-        <div key={c.target} className="tab-panel" data-panel={c.target}>
-          <Panel c={c} />
-        </div>
-      ))}
+      <div className="tab-panels">
+        {conversions.map((c) => (
+          <div key={c.target} className="tab-panel" data-panel={c.target}>
+            <Panel c={c} />
+          </div>
+        ))}
+      </div>
     </div>
   );
 }

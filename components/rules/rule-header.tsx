@@ -5,9 +5,9 @@ import { formatDate, formatDateTime } from "@/lib/utils";
 
 const CONFIDENCE_TONE: Record<string, Tone> = { high: "green", medium: "amber", low: "red" };
 
-function Meta({ term, children }: { term: string; children: React.ReactNode }) {
+function Meta({ term, children, className }: { term: string; children: React.ReactNode; className?: string }) {
   return (
-    <div className="min-w-0">
+    <div className={className ?? "min-w-0"}>
       <dt className="text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{term}</dt>
       <dd className="break-words text-sm">{children}</dd>
     </div>
@@ -65,11 +65,9 @@ export function RuleHeader({ rule }: { rule: RuleDetail }) {
             rule.origin.sourceLabel
           )}
         </Meta>
-        <div className="sm:col-span-2">
-          <Meta term="Confidence">
-            <Badge tone={CONFIDENCE_TONE[rule.confidence.level]}>{rule.confidence.level}</Badge> <span>{rule.confidence.reason}</span>
-          </Meta>
-        </div>
+        <Meta term="Confidence" className="min-w-0 sm:col-span-2">
+          <Badge tone={CONFIDENCE_TONE[rule.confidence.level]}>{rule.confidence.level}</Badge> <span>{rule.confidence.reason}</span>
+        </Meta>
       </dl>
     </header>
   );

@@ -76,6 +76,7 @@ describe.skipIf(!availability.run)("web app end to end", () => {
     await page.goto(server.baseUrl + "/?q=t1059.001");
     await page.locator("main ol > li h3 a").first().click();
     await page.waitForURL(/\/rules\//);
+    await page.getByRole("heading", { level: 2, name: "References" }).waitFor();
     const headings = await page.locator("main h2").allInnerTexts();
     const wanted = ["Hunt Hypothesis", "Detection Rule", "KQL", "Required Data Sources", "False Positive Guidance", "MITRE ATT&CK Context", "References"];
     expect(headings.filter((h) => wanted.includes(h))).toEqual(wanted);
@@ -119,13 +120,14 @@ describe.skipIf(!availability.run)("web app end to end", () => {
 
     await box.fill('{"CommandLine": }');
     await submit.click();
-    await expect(result.getByText(/Invalid JSON at line 1, column 16/).waitFor()).resolves.toBeUndefined();
+    await expect(result.getByText(/Invalid JSON at line 1, column 17/).waitFor()).resolves.toBeUndefined();
   });
 
   it("resolves a rule's path to its page", async () => {
-    const res = await page.goto(`${server.baseUrl}/rules/by-path/folder:rules/examples/example_contains_mimikatz_module_on_cmdline.yml`);
-    expect(res?.ok()).toBe(true);
-    expect(page.url()).toContain(`/rules/${MIMIKATZ_RULE}`);
+    const res = await fetch(`${server.baseUrl}/rules/by-path/folder:rules/examples/example_contains_mimikatz_module_on_cmdline.yml`, { redirect: "manual" });
+    expect([res.status, res.headers.get("location")]).toEqual([308, `/rules/${MIMIKATZ_RULE}`]);
+    const missing = await fetch(`${server.baseUrl}/rules/by-path/folder:rules/no/such/file.yml`, { redirect: "manual" });
+    expect(missing.status).toBe(404);
   });
 
   it("opens the coverage matrix and follows a cell to the filtered feed", async () => {
@@ -163,6 +165,7 @@ describe.skipIf(!availability.run)("web app end to end", () => {
     await shot("technique");
     const missing = await page.goto(server.baseUrl + "/attack/T9999");
     expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" }).isVisible()).resolves.toBe(true);
   });
 
   it.each([["feed", "/"], ["rule", `/rules/${MIMIKATZ_RULE}`], ["technique", "/attack/T1003.001"], ["coverage", "/coverage"]])(

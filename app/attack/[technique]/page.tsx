@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { RuleList } from "@/components/feed/rule-list";
-import { getTechnique } from "@/lib/catalog/queries/attack";
+import { cache } from "react";
+import { getTechnique as loadTechnique } from "@/lib/catalog/queries/attack";
+
+/** One load per request, shared by generateMetadata and the page. */
+const getTechnique = cache(loadTechnique);
 import { plural } from "@/lib/utils";
 
 export const dynamic = "force-dynamic";

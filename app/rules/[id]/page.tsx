@@ -10,7 +10,11 @@ import { KqlTabs } from "@/components/rules/kql-tabs";
 import { ReferencesView } from "@/components/rules/references";
 import { RuleHeader } from "@/components/rules/rule-header";
 import { Section } from "@/components/ui/section";
-import { getRule } from "@/lib/catalog/queries/get-rule";
+import { cache } from "react";
+import { getRule as loadRule } from "@/lib/catalog/queries/get-rule";
+
+/** One load per request, shared by generateMetadata and the page. */
+const getRule = cache(loadRule);
 
 export const dynamic = "force-dynamic";
 
