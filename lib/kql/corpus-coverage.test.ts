@@ -1,0 +1,36 @@
+/**
+ * Coverage of the SigmaHQ snapshot per target, as a committed summary (testdata/coverage-summary.txt) so that a
+ * change in what converts shows in review.
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { TARGET_IDS } from "./target";
+import { corpusAvailable, SIGMA_DIR } from "./testing/corpus";
+import { corpusConversions } from "./testing/corpus-conversions";
+
+function summary(): string {
+  const lines: string[] = ["# Non-deprecated SigmaHQ snapshot: conversion status per target (unsupported/invalid by first issue code)", ""];
+  for (const target of TARGET_IDS) {
+    const results = corpusConversions(target);
+    const by = { converted: 0, unsupported: 0, invalid: 0 };
+    const reasons = new Map<string, number>();
+    for (const { result } of results) {
+      by[result.status]++;
+      if (result.status !== "converted") {
+        const code = `${result.status}: ${result.issues[0]?.code ?? "(none)"}`;
+        reasons.set(code, (reasons.get(code) ?? 0) + 1);
+      }
+    }
+    const pct = ((100 * by.converted) / results.length).toFixed(1);
+    lines.push(`${target}: ${by.converted} of ${results.length} converted (${pct}%), ${by.unsupported} unsupported, ${by.invalid} invalid`);
+    for (const [code, n] of [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`  ${String(n).padStart(5)}  ${code}`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+describe.skipIf(!corpusAvailable())(`corpus coverage (needs ${SIGMA_DIR})`, () => {
+  it("matches the committed summary", async () => {
+    await expect(summary()).toMatchFileSnapshot(path.join(import.meta.dirname, "testdata", "coverage-summary.txt"));
+  }, 300_000);
+});
