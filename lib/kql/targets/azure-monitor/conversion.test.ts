@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseRule } from "../../../sigma";
 import { convertRuleOn } from "../../convert";
+import { KustoValidator } from "../../testing/kusto-validator";
 import { azureMonitorTarget } from "./index";
+
+/** Microsoft's Kusto parser over this target's schema: a query naming a missing column or mistyped is an error. */
+const kusto = new KustoValidator(azureMonitorTarget.schema);
 
 function rule(logsource: string, selection: string): string {
   return `title: t\nid: 5d2c2a8e-6f54-4f8b-9a0e-0d1f1c2b3a4d\nlogsource:\n${logsource}\ndetection:\n  selection:\n${selection}\n  condition: selection\n`;
@@ -27,6 +31,7 @@ describe("azure-monitor conversions", () => {
     expect(result.issues).toEqual([]);
     expect(result.table).toBe(table);
     expect(result.trace).toContain(`route:${routeId}`);
+    expect(kusto.errors(result.query!)).toEqual([]);
   });
 
   it("takes ProcessId from Sysmon event 1, never from 4688's ProcessId (the creator, in hex)", () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseRule } from "../../../sigma";
 import { convertRuleOn } from "../../convert";
+import { KustoValidator } from "../../testing/kusto-validator";
 import { sentinelAsimTarget } from "./index";
+
+/** Microsoft's Kusto parser over this target's schema: a query naming a missing column or mistyped is an error. */
+const kusto = new KustoValidator(sentinelAsimTarget.schema);
 
 /** A minimal rule: logsource lines and a one-selection detection, as YAML. */
 function rule(logsource: string, selection: string): string {
@@ -27,6 +31,7 @@ describe("sentinel-asim conversions", () => {
     expect(result.status).toBe("converted");
     expect(result.table).toBe(table);
     expect([...result.columns].sort()).toEqual([...columns].sort());
+    expect(kusto.errors(result.query!)).toEqual([]);
   });
 
   it.each([
