@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // Generates lib/kql/targets/<target>/schema.generated.ts (table → column → KQL type) from the shared schema
 // files in ../shared/kql-schemas (env DETECTORY_SHARED overrides the shared folder). Run: node scripts/gen-kql-schemas.mjs
+// With --check nothing is written: the exit code is 1 when a committed file differs from what would be generated.
 //
 // Why types are normalised: the shared files mix Kusto types (string, long…), capitalised variants (String,
 // Double) and ASIM logical types (Enumerated, IP address, Hostname, "" for aliases). The emitter only needs
 // the Kusto scalar type, so every type becomes one of string/int/long/real/bool/datetime/dynamic/guid.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const shared = process.env.DETECTORY_SHARED ?? path.resolve(root, "../shared");
 const schemaDir = path.join(shared, "kql-schemas");
 const targetsDir = path.join(root, "lib", "kql", "targets");
+const checkOnly = process.argv.includes("--check");
 
 /** Logical / variant type names → Kusto scalar type. Anything not listed is a string-valued ASIM type. */
 const TYPE_MAP = {
@@ -93,9 +95,18 @@ function render(target, source, notes, schema) {
   }
   lines.push("};", "");
   const file = path.join(targetsDir, target, "schema.generated.ts");
-  writeFileSync(file, lines.join("\n"));
+  const text = lines.join("\n");
+  const rel = path.relative(root, file);
+  if (checkOnly) {
+    if (!existsSync(file) || readFileSync(file, "utf8") !== text) {
+      console.error(`${rel} is out of date: run node scripts/gen-kql-schemas.mjs`);
+      process.exitCode = 1;
+    } else console.log(`${rel}: up to date`);
+    return;
+  }
+  writeFileSync(file, text);
   const count = Object.values(schema).reduce((n, c) => n + Object.keys(c).length, 0);
-  console.log(`${path.relative(root, file)}: ${Object.keys(schema).length} tables, ${count} columns`);
+  console.log(`${rel}: ${Object.keys(schema).length} tables, ${count} columns`);
 }
 
 function wrap(items, width = 110) {
