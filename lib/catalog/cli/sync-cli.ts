@@ -37,7 +37,9 @@ async function main(): Promise<number> {
     summary = await runSync({ sources: values.source, attack: values["no-attack"] ? false : values.attack, convert: !values["no-convert"], onProgress: bar?.update });
   } catch (error) {
     bar?.clear();
-    console.error(`sync failed: ${oneLine(error)}`);
+    const reason = oneLine(error);
+    const hint = /no such table|relation "SyncRun" does not exist|does not exist/i.test(reason) && /SyncRun/.test(reason) ? " (run `npm run db:migrate` first)" : "";
+    console.error(`sync failed: ${reason}${hint}`);
     return 1;
   }
   bar?.clear();
