@@ -34,3 +34,23 @@ export function formatDuration(ms: number | null | undefined): string {
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? word : pluralWord}`;
 }
+
+/** A small least-recently-used map: `get` refreshes an entry, `set` evicts the oldest beyond `max`. */
+export function createLru<K, V>(max: number): { get(key: K): V | undefined; set(key: K, value: V): void } {
+  const map = new Map<K, V>();
+  return {
+    get(key) {
+      const v = map.get(key);
+      if (v !== undefined) {
+        map.delete(key);
+        map.set(key, v);
+      }
+      return v;
+    },
+    set(key, value) {
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > max) map.delete(map.keys().next().value as K);
+    },
+  };
+}

@@ -16,18 +16,14 @@ function FacetGroup({ facet, query }: { facet: Facet; query: FeedQuery }) {
             <Link
               href={toggleFacetHref(query, facet.key, v.value)}
               aria-current={v.selected ? "true" : undefined}
-              className={cn(
-                "flex items-baseline justify-between gap-2 rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800",
-                v.selected && "bg-sky-50 font-semibold text-sky-900 ring-1 ring-sky-300 dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-800",
-                !v.selected && v.count === 0 && "text-zinc-500 dark:text-zinc-400",
-              )}
+              className={cn("facet-link", v.selected && "facet-link-on", !v.selected && v.count === 0 && "facet-link-zero")}
             >
-              <span className="min-w-0 break-words">
+              <span>
                 {v.selected && <span aria-hidden="true">✓ </span>}
                 {v.label}
                 {v.selected && <span className="sr-only"> (selected, select to remove)</span>}
               </span>
-              <span className="shrink-0 tabular-nums text-xs text-zinc-600 dark:text-zinc-400">{v.count.toLocaleString("en-US")}</span>
+              <span className="facet-count">{v.count.toLocaleString("en-US")}</span>
             </Link>
           </li>
         ))}

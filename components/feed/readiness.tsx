@@ -18,10 +18,7 @@ export function Readiness({ readiness }: { readiness: Record<TargetId, Conversio
         return (
           <li
             key={t}
-            className={cn(
-              "rounded px-1.5 py-0.5 ring-1 ring-inset",
-              ok ? "bg-green-50 text-green-900 ring-green-300 dark:bg-green-950 dark:text-green-200 dark:ring-green-800" : "bg-zinc-50 text-zinc-700 ring-zinc-300 dark:bg-zinc-900 dark:text-zinc-300 dark:ring-zinc-700",
-            )}
+            className={cn("ready", ok ? "ready-ok" : "ready-no")}
           >
             <span aria-hidden="true">{ok ? "✓" : s === null ? "–" : "✗"} </span>
             {TARGET_SHORT[t]}

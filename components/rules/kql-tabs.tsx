@@ -57,7 +57,10 @@ function Panel({ c }: { c: ConversionView }) {
  */
 export function KqlTabs({ conversions, selected }: { conversions: ConversionView[]; selected: string | null }) {
   if (conversions.length === 0) return <p className="text-sm">No KQL conversion is stored for this rule.</p>;
-  const active = conversions.some((c) => c.target === selected) ? selected : conversions[0].target;
+  // ?target= wins; otherwise open the first target that converts, so the page leads with usable KQL.
+  const active = conversions.some((c) => c.target === selected)
+    ? selected
+    : (conversions.find((c) => c.state === "converted") ?? conversions[0]).target;
   return (
     <div className="tabs">
       {conversions.map((c) => (

@@ -42,11 +42,20 @@ export function sqlitePathOf(url: string): string {
   return path.resolve(process.cwd(), url.slice("file:".length).split("?")[0]);
 }
 
+const KEYS = ["DATABASE_URL", "DETECTORY_SOURCES", "DETECTORY_ATTACK", "DETECTORY_CACHE_DIR", "DETECTORY_SHARED"] as const;
+let memo: { key: string; value: CatalogEnv } | null = null;
+
 /**
- * Reads and validates the environment. Not cached, because tests switch DATABASE_URL per file; callers that
- * need a singleton (db.ts) cache what they build from it. Creates the SQLite file's folder.
+ * Reads and validates the environment, once per distinct set of values (tests switch DATABASE_URL per file, so
+ * the result is keyed on the variables rather than computed once per process). Creates the SQLite file's folder.
  */
 export function readCatalogEnv(env: NodeJS.ProcessEnv = process.env): CatalogEnv {
+  const key = JSON.stringify([process.cwd(), ...KEYS.map((k) => env[k] ?? null)]);
+  if (memo?.key !== key) memo = { key, value: parseCatalogEnv(env) };
+  return memo.value;
+}
+
+function parseCatalogEnv(env: NodeJS.ProcessEnv): CatalogEnv {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

@@ -5,6 +5,7 @@
 import { parseRule } from "../../sigma";
 import { TARGET_IDS, type TargetId } from "../../kql/target";
 import { highlightCode } from "../../highlight";
+import { createLru } from "../../utils";
 import { getPrisma } from "../db";
 import type { ConversionState, ConversionView, RuleDetail } from "../types";
 import { computeConfidence } from "../views/confidence";
@@ -19,6 +20,17 @@ import { targetLabel, targetRoutes } from "./targets";
 
 type StoredIssue = ConversionView["issues"][number];
 
+// Parsing a rule costs a few ms; a stored rule's YAML only changes with its content hash.
+const parsedByHash = createLru<string, ReturnType<typeof parseRule>>(3000);
+
+function parseStored(contentHash: string, yaml: string): ReturnType<typeof parseRule> {
+  const hit = parsedByHash.get(contentHash);
+  if (hit) return hit;
+  const parsed = parseRule(yaml);
+  parsedByHash.set(contentHash, parsed);
+  return parsed;
+}
+
 const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
 /** The rule page for a Sigma id, or null when no such rule is stored (removed rules are returned, flagged). */
@@ -30,7 +42,7 @@ export async function getRule(id: string): Promise<RuleDetail | null> {
   });
   if (!rule) return null;
 
-  const parsed = parseRule(rule.yaml);
+  const parsed = parseStored(`${rule.id}:${rule.contentHash}`, rule.yaml);
   const detection = parsed.rule?.detection ?? null;
   const ls = readObject(rule.logsource);
   const logsource = {
