@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTempCatalog } from "./helpers";
 
 /** Runs a catalog CLI in one process (`node --import tsx`), without a TTY, and returns its output and exit code. */
-function cli(script: string, args: string[], env: NodeJS.ProcessEnv) {
+function cli(script: string, args: string[], env: Record<string, string>) {
   const r = spawnSync(process.execPath, ["--import", "tsx", `lib/catalog/cli/${script}`, ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
