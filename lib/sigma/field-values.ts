@@ -31,7 +31,10 @@ export function buildItemExpr(value: unknown, ctx: ItemContext): MatchExpr {
     ctx.report("empty-value-list", `${ctx.key}: empty list of values never matches`);
     return { kind: "const", value: false };
   }
-  if (m.all && values.length === 1 && field !== null) ctx.report("all-single-value", `${ctx.key}: '|all' on a single value`);
+  if (m.all && values.length === 1) ctx.report("all-single-value", `${ctx.key}: '|all' on a single value`);
+  if (isList && values.length > 1 && values.includes(null)) {
+    ctx.report("null-in-list", `${ctx.key}: null inside a list of values; write it as its own selection`);
+  }
   const kind = valueKind(m);
   if (field === null && (kind === "exists" || kind === "cidr" || kind === "fieldref" || kind === "timepart")) {
     ctx.report("missing-field", `'${ctx.key}' needs a field name`);

@@ -38,7 +38,6 @@ export const ISSUE_CODES = {
   "empty-value-list": { severity: "warning", description: "A field has an empty list of values (never matches)." },
   "null-in-list": { severity: "warning", description: "`null` appears inside a list of values; the spec wants it in its own selection." },
   "all-single-value": { severity: "warning", description: "`|all` on a single value; the spec forbids it." },
-  "invalid-escape": { severity: "info", description: "A placeholder or escape was left as text." },
   // Modifiers
   "unknown-modifier": { severity: "error", description: "A modifier name Sigma does not define." },
   "duplicate-modifier": { severity: "warning", description: "A modifier appears twice on one key." },

@@ -133,7 +133,7 @@ describe("broken documents never throw", () => {
     ["lookahead regex", "title: t\nlogsource: {product: x}\ndetection: {s: {a|re: 'a(?=b)'}, condition: s}\n", ["unsupported-regex-feature"]],
     ["empty value list", "title: t\nlogsource: {product: x}\ndetection: {s: {a: []}, condition: s}\n", ["empty-value-list"]],
     ["all on one value", "title: t\nlogsource: {product: x}\ndetection: {s: {a|contains|all: x}, condition: s}\n", ["all-single-value"]],
-    ["null in a list", "title: t\nlogsource: {product: x}\ndetection: {s: {a: [x, null]}, condition: s}\n", []],
+    ["null in a list", "title: t\nlogsource: {product: x}\ndetection: {s: {a: [x, null]}, condition: s}\n", ["null-in-list"]],
     ["exists on keywords", "title: t\nlogsource: {product: x}\ndetection: {s: {'|exists': true}, condition: s}\n", ["missing-field"]],
     ["tab indentation", "title: t\n\tlogsource: x\n", ["yaml-syntax"]],
   ])("%s", (_name, text, codes) => {

@@ -8,7 +8,7 @@ import { makeIssue } from "./issues";
 import { parseDetection } from "./detection";
 import { parseCommon, parseLogSource } from "./parse-common";
 import { parseCorrelation, parseFilter } from "./parse-meta";
-import { LineIndex, loadYamlDocuments, type YamlDocument } from "./yaml-positions";
+import { childPos, LineIndex, loadYamlDocuments, type YamlDocument } from "./yaml-positions";
 
 const RULE_KEYS = new Set(["logsource", "detection"]);
 const CORRELATION_KEYS = new Set(["correlation", "generate"]);
@@ -70,7 +70,7 @@ function parseDocument(doc: YamlDocument, index: number, lines: LineIndex): Pars
       ...common,
       kind: "rule",
       logsource: parseLogSource(map.logsource, doc.pos, ctx, true),
-      detection: parseDetection(map.detection, doc.pos.keys?.get("detection")?.value ?? doc.pos, ctx),
+      detection: parseDetection(map.detection, childPos(doc.pos, "detection"), ctx),
     };
     return { document: rule, issues: ctx.issues, index };
   } catch (error) {

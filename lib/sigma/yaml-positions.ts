@@ -6,13 +6,34 @@
  */
 import { constructFromEvents, getScalarValue, parseEvents, type Event, type ScalarEvent } from "js-yaml";
 
-/** Offsets of one YAML node and, for collections, of its children. Offsets are 0-based into the file text. */
-export interface PosNode {
-  offset: number;
-  /** Mapping: key → offset of the key and the value's node. */
-  keys?: Map<string, { key: number; value: PosNode }>;
-  /** Sequence: one node per item. */
-  items?: PosNode[];
+/**
+ * Where one YAML node is: its 0-based offset in the file text, with children resolved lazily (only the nodes a
+ * caller asks about are ever materialised; most of a rule's YAML never needs a position).
+ */
+export class PosNode {
+  private children: Map<string, { key: number; value: PosNode }> | PosNode[] | null = null;
+  constructor(
+    readonly offset: number,
+    private readonly tree: EventTree | null = null,
+    private readonly index = -1,
+  ) {}
+
+  /** Mapping children by key (first occurrence wins). */
+  keys(): Map<string, { key: number; value: PosNode }> | undefined {
+    const c = this.resolve();
+    return c instanceof Map ? c : undefined;
+  }
+
+  /** Sequence children. */
+  items(): PosNode[] | undefined {
+    const c = this.resolve();
+    return Array.isArray(c) ? c : undefined;
+  }
+
+  private resolve(): Map<string, { key: number; value: PosNode }> | PosNode[] | null {
+    if (this.children === null && this.tree) this.children = this.tree.childrenOf(this.index, this.offset);
+    return this.children;
+  }
 }
 
 /** One loaded YAML document: its value and its position tree. */
@@ -25,11 +46,84 @@ export interface YamlDocument {
   error?: { message: string; offset: number };
 }
 
+/** The parser events of one chunk of text plus, for each event, the index of the last event of its node. */
+class EventTree {
+  readonly ends: Int32Array;
+  constructor(
+    readonly events: Event[],
+    readonly text: string,
+    readonly base: number,
+  ) {
+    this.ends = new Int32Array(events.length);
+    const stack: number[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const t = events[i].type;
+      if (t === EV_MAPPING || t === EV_SEQUENCE || t === EV_DOCUMENT) stack.push(i);
+      else if (t === EV_POP) {
+        const open = stack.pop();
+        if (open !== undefined) this.ends[open] = i;
+        this.ends[i] = i;
+      } else this.ends[i] = i;
+    }
+  }
+
+  /** The offset of the node starting at event `i` (-1 for an empty scalar). */
+  offsetOf(i: number): number {
+    const ev = this.events[i];
+    switch (ev.type) {
+      case EV_SCALAR: {
+        const o = scalarOffset(ev);
+        return o < 0 ? -1 : this.base + o;
+      }
+      case EV_ALIAS:
+        return this.base + Math.max(0, ev.anchorStart - 1);
+      case EV_MAPPING:
+      case EV_SEQUENCE:
+        return this.base + Math.max(0, ev.start);
+      default:
+        return this.base;
+    }
+  }
+
+  node(i: number, fallback: number): PosNode {
+    const o = this.offsetOf(i);
+    const t = this.events[i].type;
+    return new PosNode(o < 0 ? fallback : o, t === EV_MAPPING || t === EV_SEQUENCE ? this : null, i);
+  }
+
+  childrenOf(i: number, offset: number): Map<string, { key: number; value: PosNode }> | PosNode[] | null {
+    const ev = this.events[i];
+    if (ev.type === EV_MAPPING) {
+      const keys = new Map<string, { key: number; value: PosNode }>();
+      let j = i + 1;
+      while (this.events[j].type !== EV_POP) {
+        const keyEv = this.events[j];
+        const valueAt = this.ends[j] + 1;
+        const name = keyEv.type === EV_SCALAR ? getScalarValue(this.text, keyEv) : "";
+        if (!keys.has(name)) {
+          const keyOffset = this.offsetOf(j);
+          const key = keyOffset < 0 ? offset : keyOffset;
+          keys.set(name, { key, value: this.node(valueAt, key) });
+        }
+        j = this.ends[valueAt] + 1;
+      }
+      return keys;
+    }
+    if (ev.type === EV_SEQUENCE) {
+      const items: PosNode[] = [];
+      for (let j = i + 1; this.events[j].type !== EV_POP; j = this.ends[j] + 1) items.push(this.node(j, offset));
+      return items;
+    }
+    return null;
+  }
+}
+
 const EV_DOCUMENT = 1;
 const EV_SEQUENCE = 2;
 const EV_MAPPING = 3;
 const EV_SCALAR = 4;
 const EV_ALIAS = 5;
+const EV_POP = 6;
 const STYLE_SINGLE = 2;
 const STYLE_DOUBLE = 3;
 
@@ -70,14 +164,14 @@ function lineStarts(text: string): number[] {
  */
 export function loadYamlDocuments(text: string): YamlDocument[] {
   try {
-    return loadChunk(text, text, 0);
+    return loadChunk(text, 0);
   } catch (error) {
     const chunks = splitDocuments(text);
     if (chunks.length <= 1) return [errorDocument(error, 0)];
     const docs: YamlDocument[] = [];
     for (const chunk of chunks) {
       try {
-        docs.push(...loadChunk(text, text.slice(chunk.start, chunk.end), chunk.start));
+        docs.push(...loadChunk(text.slice(chunk.start, chunk.end), chunk.start));
       } catch (chunkError) {
         docs.push(errorDocument(chunkError, chunk.start));
       }
@@ -91,7 +185,7 @@ function errorDocument(error: unknown, base: number): YamlDocument {
   const reason = (error as { reason?: string } | null)?.reason;
   const message = reason ?? (error instanceof Error ? error.message.split("\n")[0] : String(error));
   const offset = base + (typeof mark?.position === "number" ? mark.position : 0);
-  return { value: undefined, pos: { offset }, offset, error: { message, offset } };
+  return { value: undefined, pos: new PosNode(offset), offset, error: { message, offset } };
 }
 
 function splitDocuments(text: string): { start: number; end: number }[] {
@@ -107,72 +201,20 @@ function splitDocuments(text: string): { start: number; end: number }[] {
 }
 
 /** Loads one piece of text whose offsets are shifted by `base` in the whole file. */
-function loadChunk(_file: string, text: string, base: number): YamlDocument[] {
+function loadChunk(text: string, base: number): YamlDocument[] {
   const events = parseEvents(text, {});
   const values = constructFromEvents(events, { source: text });
-  const walker = new PositionWalker(events, text, base);
+  const tree = new EventTree(events, text, base);
   const docs: YamlDocument[] = [];
   let n = 0;
-  while (walker.i < events.length) {
-    const ev = events[walker.i];
-    if (ev.type !== EV_DOCUMENT) {
-      walker.i++;
-      continue;
-    }
-    walker.i++;
-    const pos = walker.node();
-    walker.i++; // the document's POP
+  for (let i = 0; i < events.length; i++) {
+    if (events[i].type !== EV_DOCUMENT) continue;
+    const pos = tree.node(i + 1, base);
     docs.push({ value: values[n], pos, offset: pos.offset });
     n++;
+    i = tree.ends[i];
   }
   return docs;
-}
-
-class PositionWalker {
-  i = 0;
-  constructor(
-    private readonly events: Event[],
-    private readonly text: string,
-    private readonly base: number,
-  ) {}
-
-  node(): PosNode {
-    const ev = this.events[this.i++];
-    switch (ev.type) {
-      case EV_SCALAR: {
-        const o = scalarOffset(ev);
-        return { offset: o < 0 ? -1 : this.base + o };
-      }
-      case EV_ALIAS:
-        return { offset: this.base + Math.max(0, ev.anchorStart - 1) };
-      case EV_MAPPING: {
-        const keys = new Map<string, { key: number; value: PosNode }>();
-        while (this.events[this.i].type !== 6) {
-          const keyEv = this.events[this.i];
-          const keyPos = this.node();
-          const value = this.node();
-          const name = keyEv.type === EV_SCALAR ? getScalarValue(this.text, keyEv) : "";
-          if (!keys.has(name)) keys.set(name, { key: keyPos.offset, value });
-          if (value.offset < 0) value.offset = keyPos.offset;
-        }
-        this.i++;
-        return { offset: this.base + Math.max(0, ev.start), keys };
-      }
-      case EV_SEQUENCE: {
-        const items: PosNode[] = [];
-        const offset = this.base + Math.max(0, ev.start);
-        while (this.events[this.i].type !== 6) {
-          const item = this.node();
-          if (item.offset < 0) item.offset = offset;
-          items.push(item);
-        }
-        this.i++;
-        return { offset, items };
-      }
-      default:
-        return { offset: this.base };
-    }
-  }
 }
 
 function scalarOffset(ev: ScalarEvent): number {
@@ -182,11 +224,11 @@ function scalarOffset(ev: ScalarEvent): number {
 
 /** The position node of a child key or index, or the parent when it is missing. */
 export function childPos(pos: PosNode, key: string | number): PosNode {
-  if (typeof key === "number") return pos.items?.[key] ?? pos;
-  return pos.keys?.get(key)?.value ?? pos;
+  if (typeof key === "number") return pos.items()?.[key] ?? pos;
+  return pos.keys()?.get(key)?.value ?? pos;
 }
 
 /** The offset of a mapping key itself (where the problem "at key X" should point). */
 export function keyOffset(pos: PosNode, key: string): number {
-  return pos.keys?.get(key)?.key ?? pos.offset;
+  return pos.keys()?.get(key)?.key ?? pos.offset;
 }

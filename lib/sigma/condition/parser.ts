@@ -27,24 +27,21 @@ class SyntaxFailure {
  */
 export function parseCondition(text: string, identifiers: readonly string[]): ParsedCondition {
   const tokens = tokenize(text);
-  const issues: SigmaIssue[] = [];
-  const report = (code: IssueCode, message: string, offset: number) =>
-    issues.push(makeIssue(code, message, { col: offset + 1 }));
+  const parser = new Parser(tokens, identifiers);
   const pipe = tokens.findIndex((t) => t.kind === "pipe");
   if (pipe !== -1) {
-    report("deprecated-aggregation", `aggregation '${text.slice(tokens[pipe].offset).trim()}' is the deprecated v1 syntax; use a correlation rule`, tokens[pipe].offset);
+    parser.report("deprecated-aggregation", `aggregation '${text.slice(tokens[pipe].offset).trim()}' is the deprecated v1 syntax; use a correlation rule`, tokens[pipe].offset);
     tokens.splice(pipe, tokens.length - pipe - 1);
   }
-  const parser = new Parser(tokens, identifiers, report);
   try {
     const node = parser.parseOr();
     const rest = parser.peek();
     if (rest.kind !== "end") throw new SyntaxFailure(`unexpected '${rest.text}'`, rest.offset);
-    return { node, issues };
+    return { node, issues: parser.issues };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
-    report("condition-syntax", `condition '${text}': ${error.message}`, error.offset);
-    return { node: null, issues };
+    parser.report("condition-syntax", `condition '${text}': ${error.message}`, error.offset);
+    return { node: null, issues: parser.issues };
   }
 }
 
@@ -56,11 +53,16 @@ function pushFlat(items: ConditionNode[], node: ConditionNode, op: "and" | "or")
 
 class Parser {
   private i = 0;
+  readonly issues: SigmaIssue[] = [];
   constructor(
     private readonly tokens: Token[],
     private readonly identifiers: readonly string[],
-    private readonly report: (code: IssueCode, message: string, offset: number) => void,
   ) {}
+
+  /** Records a problem at a 0-based offset of the condition text (as a 1-based column). */
+  report(code: IssueCode, message: string, offset: number): void {
+    this.issues.push(makeIssue(code, message, { col: offset + 1 }));
+  }
 
   peek(ahead = 0): Token {
     return this.tokens[Math.min(this.i + ahead, this.tokens.length - 1)];
@@ -135,7 +137,7 @@ class Parser {
         throw new SyntaxFailure(`operators are lower case: '${t.text}' should be '${t.text.toLowerCase()}'`, t.offset);
       }
       this.i++;
-      if (!this.identifiers.includes(t.text)) {
+      if (this.identifiers.indexOf(t.text) === -1) {
         this.report("unknown-identifier", `the condition names '${t.text}', which is not a search identifier`, t.offset);
       }
       return { kind: "ref", name: t.text };
