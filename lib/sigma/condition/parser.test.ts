@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCondition } from "./parser";
+import { globMatch, parseCondition } from "./parser";
 import { printCondition } from "./print";
 
 const IDS = ["a", "b", "c", "d", "selection", "selection_img", "selection_cli", "filter_main_x", "filter_optional_y", "_hidden", "notepad", "sel-dash", "1"];
@@ -75,5 +75,24 @@ describe("condition errors", () => {
 
   it("keeps the part before an aggregation pipe", () => {
     expect(printCondition(parseCondition("a and b | count() > 5", IDS).node!)).toBe("(a and b)");
+  });
+});
+
+describe("globMatch", () => {
+  it.each<[string, string, boolean]>([
+    ["sel*", "selection", true],
+    ["sel*", "sel", true],
+    ["sel*", "xsel", false],
+    ["*_img", "selection_img", true],
+    ["sel*img", "selection_img", true],
+    ["sel*img", "selection_cli", false],
+    ["a*b*c", "abc", true],
+    ["a*b*c", "acb", false],
+    ["a*a", "a", false],
+    ["*", "", true],
+    ["exact", "exact", true],
+    ["exact", "exactly", false],
+  ])("%j vs %j → %s", (pattern, name, expected) => {
+    expect(globMatch(pattern, name)).toBe(expected);
   });
 });
