@@ -4,7 +4,7 @@
  * URL (`…-v19.1…`, `/ATT&CK-v19.1/`), else from a compact `enterprise-attack.json` next to the file.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { downloadToCache } from "./sources/download";
@@ -12,12 +12,12 @@ import { downloadToCache } from "./sources/download";
 /** MITRE's current Enterprise ATT&CK bundle (used when neither --attack nor DETECTORY_ATTACK is given). */
 export const DEFAULT_ATTACK_URL = "https://raw.githubusercontent.com/mitre/cti/master/enterprise-attack/enterprise-attack.json";
 
-/** A bundle read into memory, not yet parsed. */
+/** A located bundle: its digest, and its JSON text on demand (a 35 MB string is only built when needed). */
 export interface LoadedAttackBundle {
   location: string;
   /** SHA-256 of the JSON text (the same for the .gz and the plain file). */
   digest: string;
-  json: string;
+  readJson: () => string;
   /** ATT&CK release named by the file name, URL or a sibling compact file; null when nothing says. */
   versionHint: string | null;
   warning: string | null;
@@ -47,22 +47,45 @@ function decode(bytes: Uint8Array, location: string): string {
   return text;
 }
 
-/** Reads the bundle; throws with a one-line reason when it cannot be read. */
+const digestOf = (json: string) => createHash("sha256").update(json).digest("hex");
+
+/**
+ * The digest of a local bundle, remembered per (path, size, mtime) in the cache folder so an unchanged re-sync
+ * does not inflate and hash 35 MB again.
+ */
+function localDigest(file: string, cacheDir: string, location: string): string {
+  const stat = statSync(file);
+  const key = `${file}\t${stat.size}\t${stat.mtimeMs}`;
+  const memoFile = path.join(cacheDir, "attack-digests.json");
+  let memo: Record<string, string> = {};
+  try {
+    memo = JSON.parse(readFileSync(memoFile, "utf8")) as Record<string, string>;
+  } catch {
+    memo = {};
+  }
+  if (memo[key]) return memo[key];
+  const digest = digestOf(decode(readFileSync(file), location));
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(memoFile, JSON.stringify({ ...Object.fromEntries(Object.entries(memo).filter(([k]) => !k.startsWith(`${file}\t`))), [key]: digest }));
+  } catch {
+    // A read-only cache only costs the re-hash next time.
+  }
+  return digest;
+}
+
+/** Locates the bundle and computes its digest; throws with a one-line reason when it cannot be read. */
 export async function loadAttackBundle(location: string, cacheDir: string): Promise<LoadedAttackBundle> {
-  let bytes: Uint8Array;
-  let warning: string | null = null;
   let versionHint = attackVersionFromName(location);
   if (/^https?:\/\//i.test(location)) {
     const download = await downloadToCache(location, { cacheDir, headersTimeoutMs: 15_000, maxBytes: 512 * 1024 * 1024 });
-    bytes = download.bytes;
-    warning = download.warning;
     versionHint ??= attackVersionFromName(download.finalUrl);
-  } else {
-    const file = path.resolve(location);
-    if (!existsSync(file)) throw new Error(`ATT&CK bundle ${location} does not exist`);
-    bytes = readFileSync(file);
-    versionHint ??= siblingCompactVersion(file);
+    const json = decode(download.bytes, location);
+    return { location, digest: digestOf(json), readJson: () => json, versionHint, warning: download.warning };
   }
-  const json = decode(bytes, location);
-  return { location, digest: createHash("sha256").update(json).digest("hex"), json, versionHint, warning };
+  const file = path.resolve(location);
+  if (!existsSync(file)) throw new Error(`ATT&CK bundle ${location} does not exist`);
+  versionHint ??= siblingCompactVersion(file);
+  const digest = localDigest(file, cacheDir, location);
+  return { location, digest, readJson: () => decode(readFileSync(file), location), versionHint, warning: null };
 }

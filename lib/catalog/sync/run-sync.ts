@@ -217,7 +217,7 @@ async function prepareAttack(options: SyncOptions, env: ReturnType<typeof readCa
   }
   const changed = bundle.digest !== currentDigest;
   if (!changed && !needResolver) return { import: null, resolver: null, reresolveAll: false };
-  const parsed = parseAttackBundle(bundle.json, bundle.versionHint ? { attackVersion: bundle.versionHint } : {});
+  const parsed = parseAttackBundle(bundle.readJson(), bundle.versionHint ? { attackVersion: bundle.versionHint } : {});
   for (const issue of parsed.issues.slice(0, 5)) warnings.push(`ATT&CK bundle: ${issue.code}: ${issue.message}`);
   if (!parsed.data.techniques.length) {
     warnings.push(`ATT&CK bundle ${location} holds no techniques; not imported`);
