@@ -75,8 +75,10 @@ export function lowerStringValue(col: ColumnRef, value: SigmaString, op: StringO
     return { kind: "atom", text: `isnotempty(${e})` };
   }
   const kind: StringOp = s.anchorStart ? (s.anchorEnd ? "eq" : "startswith") : s.anchorEnd ? "endswith" : "contains";
-  if (kind === "eq" && col.type !== "string" && isNumericType(col.type) && /^-?\d+(\.\d+)?$/.test(s.text)) {
-    return { kind: "atom", text: `${col.expr} == ${s.text}` };
+  if (isNumericType(col.type)) {
+    if (kind === "eq" && /^-?\d+(\.\d+)?$/.test(s.text)) return { kind: "atom", text: `${col.expr} == ${s.text}` };
+    // No number's text holds other characters: the test could never be true on this column.
+    if (/[^0-9.+\-eE]/.test(s.text)) problems.push({ code: "type-mismatch", message: `${JSON.stringify(s.text)} can never be the text of the number in ${col.expr}` });
   }
   return { kind: "atom", text: `${e} ${OPS[kind][c]} ${kqlString(s.text)}` };
 }

@@ -117,7 +117,10 @@ function lowerBound(test: BoundTest, problems: LowerProblem[]): KqlText {
       return lowerLeaf(test.leaf, test.col, problems);
     case "fieldref": {
       const str = (c: ColumnRef) => (c.type === "string" ? c.expr : `tostring(${c.expr})`);
-      return atom(`${str(test.col)} ${FIELDREF_OPS[test.leaf.op][test.leaf.cased ? 1 : 0]} ${str(test.other)}`);
+      // KQL has no absent strings (they read as ""), while Sigma's fieldref needs both fields: require a value.
+      const guard = test.leaf.op === "eq" ? test.col : test.other;
+      const cmp = atom(`${str(test.col)} ${FIELDREF_OPS[test.leaf.op][test.leaf.cased ? 1 : 0]} ${str(test.other)}`);
+      return { kind: "and", items: [atom(`${guard.type === "string" ? "isnotempty" : "isnotnull"}(${guard.expr})`), cmp] };
     }
     case "keywords":
       return orOf(test.cols.map((c) => lowerLeaf(test.leaf, c, problems)));

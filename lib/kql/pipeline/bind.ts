@@ -53,6 +53,7 @@ function columnIndex(columns: Record<string, string>): Map<string, string> {
 /** The mapping of a Sigma field on a route: listed mappings first, then a same-named real column. */
 export function lookupField(field: string, ctx: BindContext): FieldMapping | null {
   if (ctx.preferColumns && field in ctx.columns) return { column: field };
+  if (Object.prototype.hasOwnProperty.call(ctx.route.fields, field)) return ctx.route.fields[field];
   const listed = fieldIndex(ctx.route).get(field.toLowerCase());
   if (listed) return listed;
   const real = columnIndex(ctx.columns).get(field.toLowerCase());

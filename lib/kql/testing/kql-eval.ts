@@ -131,8 +131,20 @@ export function parseKqlExpr(text: string): Node {
 const str = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
 const lower = (v: unknown) => str(v).toLowerCase();
 
+/** RE2 → JavaScript for the constructs the emitter passes through (escape-aware). */
 function toRegex(pattern: string): RegExp {
-  const js = pattern.replace(/\(\?P</g, "(?<").replace(/\\z/g, "$(?![\\s\\S])").replace(/\\A/g, "^(?<![\\s\\S])");
+  let js = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const n = pattern[i + 1];
+      js += n === "z" ? "$(?![\\s\\S])" : n === "A" ? "^(?<![\\s\\S])" : c + n;
+      i++;
+    } else if (pattern.startsWith("(?P<", i)) {
+      js += "(?<";
+      i += 3;
+    } else js += c;
+  }
   return regexToJs(js);
 }
 

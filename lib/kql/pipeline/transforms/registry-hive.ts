@@ -8,6 +8,7 @@
 import type { MatchLeaf, SigmaString } from "../../../sigma/model";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";
+import { combine } from "../../emit/ir";
 import { boundTest, type BindContext } from "../bind";
 import { perStringValue, refuse, valuesLeaf } from "./util";
 
@@ -64,7 +65,14 @@ export function registryHiveTransform(leaf: MatchLeaf, col: ColumnRef, flavour: 
     }
     const seg = head.slice(0, slash);
     const long = names[seg.toLowerCase()];
-    if (long) return rewritten(seg, long);
+    if (long && s.anchorStart) return rewritten(seg, long);
+    if (long) {
+      // Unanchored: the value either starts the path (hive rewritten, now anchored) or occurs below the root,
+      // where the short spelling is just text and stays as written.
+      const anchoredOp = s.anchorEnd ? "eq" : "startswith";
+      const atRoot = boundTest(valuesLeaf(l, anchoredOp, [withHead(s.parts, seg, long)], l.cased), col);
+      return combine("or", [atRoot, keep()]);
+    }
     if (ALL_HIVE_NAMES.includes(seg.toLowerCase())) {
       return refuse(ctx, "registry-hive-ambiguous", `${l.field}: the hive ${seg} has no known spelling in ${col.columns.join(", ")}`);
     }

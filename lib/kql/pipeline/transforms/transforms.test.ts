@@ -20,7 +20,7 @@ describe("registry-hive-mde", () => {
   it.each([
     ["TargetObject|startswith", "HKLM\\Software\\X", 'TargetObject startswith @"HKEY_LOCAL_MACHINE\\Software\\X"'],
     ["TargetObject|startswith", "hku\\S-1-5", 'TargetObject startswith @"HKEY_CURRENT_USER\\S-1-5"'],
-    ["TargetObject|contains", "HKLM\\Software\\X", 'TargetObject contains @"HKEY_LOCAL_MACHINE\\Software\\X"'],
+    ["TargetObject|contains", "HKLM\\Software\\X", 'TargetObject startswith @"HKEY_LOCAL_MACHINE\\Software\\X" or TargetObject contains @"HKLM\\Software\\X"'],
     ["TargetObject|contains", "\\Run\\", 'TargetObject contains @"\\Run\\"'],
     ["TargetObject|endswith", "Software\\Run", 'TargetObject endswith @"Software\\Run"'],
     ["TargetObject|contains", "LM\\Software", "! registry-hive-ambiguous"],
