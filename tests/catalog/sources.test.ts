@@ -110,6 +110,17 @@ describe("readRuleZip", () => {
     expect(files.find((f) => f.path === "rules/ok.yml")?.bytes).not.toBeNull();
   });
 
+  it("inflates an entry that lies about its size (zip bomb) only up to the size it declares", () => {
+    const zip = zipSync({ "rules/bomb.yml": new Uint8Array(50 * 1024 * 1024) }, { level: 9 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      const signature = view.getUint32(i, true);
+      if (signature === 0x04034b50) view.setUint32(i + 22, 100, true); // local header: uncompressed size
+      if (signature === 0x02014b50) view.setUint32(i + 24, 100, true); // central directory: uncompressed size
+    }
+    expect(readRuleZip(zip).map((f) => [f.path, f.bytes?.length])).toEqual([["rules/bomb.yml", 100]]);
+  });
+
   it("rejects bytes that are not a zip with a clear message", () => {
     expect(() => readRuleZip(enc("this is not a zip"))).toThrow(/not a readable zip archive/);
   });
