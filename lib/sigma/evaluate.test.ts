@@ -175,3 +175,13 @@ detection:
     expect(matchEvent(r, { C: 3 }).match).toBe(true);
   });
 });
+
+describe("hostile events", () => {
+  it("a 10,000-level nested event does not overflow keyword search", () => {
+    let deep: unknown = "needle";
+    for (let i = 0; i < 10000; i++) deep = { x: deep };
+    const { rule } = parseRule("title: t\nlogsource: {product: x}\ndetection:\n    k: [needle]\n    condition: k\n");
+    expect(matchEvent(rule!, { shallow: "needle", deep }).match).toBe(true);
+    expect(matchEvent(rule!, { deep }).match).toBe(false);
+  });
+});

@@ -44,17 +44,22 @@ export function lookupField(event: unknown, name: string): FieldLookup {
   return ownKey(event, name);
 }
 
-/** Every scalar value of an event as text, recursively (what keyword searches look at). */
+/** Every scalar value of an event as text, recursively (what keyword searches look at), up to 100 levels deep. */
 export function eventStrings(event: unknown): string[] {
   const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === "string") out.push(v);
-    else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (isObject(v)) for (const k of Object.keys(v)) walk(v[k]);
-  };
-  walk(event);
+  collectStrings(event, out, 0);
   return out;
+}
+
+/** Nesting deeper than this is not searched (it would only come from hostile input and could overflow the stack). */
+const MAX_EVENT_DEPTH = 100;
+
+function collectStrings(v: unknown, out: string[], depth: number): void {
+  if (typeof v === "string") out.push(v);
+  else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
+  else if (depth >= MAX_EVENT_DEPTH) return;
+  else if (Array.isArray(v)) for (const item of v) collectStrings(item, out, depth + 1);
+  else if (isObject(v)) for (const k of Object.keys(v)) collectStrings(v[k], out, depth + 1);
 }
 
 /**

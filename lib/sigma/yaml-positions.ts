@@ -203,7 +203,8 @@ function splitDocuments(text: string): { start: number; end: number }[] {
 /** Loads one piece of text whose offsets are shifted by `base` in the whole file. */
 function loadChunk(text: string, base: number): YamlDocument[] {
   const events = parseEvents(text, {});
-  const values = constructFromEvents(events, { source: text });
+  // Sigma rules never need aliases; a cap keeps alias-heavy input from blowing up later walks.
+  const values = constructFromEvents(events, { source: text, maxAliases: 1000 });
   const tree = new EventTree(events, text, base);
   const docs: YamlDocument[] = [];
   let n = 0;

@@ -96,3 +96,12 @@ describe("globMatch", () => {
     expect(globMatch(pattern, name)).toBe(expected);
   });
 });
+
+describe("hostile conditions", () => {
+  it.each<[string, string]>([
+    ["10,000 nested parentheses", `${"(".repeat(10000)}a${")".repeat(10000)}`],
+    ["10,000 nots", `${"not ".repeat(10000)}a`],
+  ])("%s are a syntax error, not a stack overflow", (_name, text) => {
+    expect(parseCondition(text, IDS).issues.map((i) => i.code)).toEqual(["condition-syntax"]);
+  });
+});

@@ -51,8 +51,11 @@ function pushFlat(items: ConditionNode[], node: ConditionNode, op: "and" | "or")
   else items.push(node);
 }
 
+const MAX_DEPTH = 200;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   readonly issues: SigmaIssue[] = [];
   constructor(
     private readonly tokens: Token[],
@@ -99,8 +102,12 @@ class Parser {
 
   private parseNot(): ConditionNode {
     if (this.isWord("not")) {
+      const at = this.peek().offset;
       this.i++;
-      return { kind: "not", item: this.parseNot() };
+      if (++this.depth > MAX_DEPTH) throw new SyntaxFailure(`'not' nested deeper than ${MAX_DEPTH} levels`, at);
+      const item = this.parseNot();
+      this.depth--;
+      return { kind: "not", item };
     }
     return this.parseOf();
   }
@@ -125,7 +132,10 @@ class Parser {
     const t = this.peek();
     if (t.kind === "lparen") {
       this.i++;
+      // Deep nesting would overflow the stack of this recursive parser; no real condition comes close.
+      if (++this.depth > MAX_DEPTH) throw new SyntaxFailure(`parentheses nested deeper than ${MAX_DEPTH} levels`, t.offset);
       const inner = this.parseOr();
+      this.depth--;
       const close = this.peek();
       if (close.kind !== "rparen") throw new SyntaxFailure(`missing ')' for '(' at column ${t.offset + 1}`, close.offset);
       this.i++;
