@@ -40,6 +40,27 @@ export function CoverageMatrixView({ matrix, cellHref }: { matrix: CoverageMatri
                       <span>{cell.count}</span>
                     </span>
                   </Link>
+                  {cell.subtechniques.some((x) => x.count > 0) && (
+                    <details className="mt-0.5 text-[11px]">
+                      <summary className="cursor-pointer muted">
+                        {cell.subtechniques.filter((x) => x.count > 0).length} of {cell.subtechniques.length} sub-techniques
+                      </summary>
+                      <ul className="mt-0.5 space-y-0.5 pl-1">
+                        {cell.subtechniques
+                          .filter((x) => x.count > 0)
+                          .map((sub) => (
+                            <li key={sub.id}>
+                              <Link href={cellHref(sub.id)} className="underline">
+                                {sub.name}
+                              </Link>{" "}
+                              <span className="font-mono muted">
+                                {sub.id.slice(sub.id.indexOf("."))} · {sub.count}
+                              </span>
+                            </li>
+                          ))}
+                      </ul>
+                    </details>
+                  )}
                 </li>
               ))}
             </ul>
