@@ -19,6 +19,16 @@ export function formatSummary(s: SyncSummary): string {
   );
 }
 
+/** Rule warnings counted by code, e.g. ` (301 rule warnings: 300 legacy-date-format, 1 deprecated-aggregation)`. */
+function formatWarningCounts(s: SyncSummary): string {
+  const counts = new Map<string, number>();
+  for (const p of s.problems) if (p.severity !== "error") counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  if (!counts.size) return "";
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const byCode = [...counts].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${n(count)} ${code}`);
+  return ` (${n(total)} rule warning${total === 1 ? "" : "s"}: ${byCode.join(", ")})`;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -51,8 +61,7 @@ async function main(): Promise<number> {
       console.log(`${source ? `${source.label}: ` : ""}${p.path}${p.line ? `:${p.line}` : ""}: ${p.code}: ${p.message}`);
     }
   }
-  const warningCount = summary.problems.length - errors.length;
-  console.log(formatSummary(summary) + (warningCount ? ` (${n(warningCount)} rule warnings)` : ""));
+  console.log(formatSummary(summary) + formatWarningCounts(summary));
   if (values.timings) {
     const parts = Object.entries(summary.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`);
     console.log(`timings: ${parts.join(", ")}; ${n(summary.convertedCount)} rules converted`);
