@@ -63,6 +63,7 @@ export const ISSUE_CODES = {
   "invalid-correlation-type": { severity: "error", description: "`correlation.type` is not a known correlation type." },
   "invalid-timespan": { severity: "error", description: "`timespan` is not a number followed by s, m, h or d." },
   "invalid-correlation-condition": { severity: "error", description: "`correlation.condition` is missing or has invalid comparisons." },
+  "ignored-attribute": { severity: "warning", description: "An attribute the document kind does not use (e.g. `level` or `status` on a filter)." },
   "unresolved-rule-reference": { severity: "warning", description: "A correlation/filter names a rule (id or name) not found among the documents given." },
 } as const satisfies Record<string, IssueCodeInfo>;
 

@@ -98,3 +98,13 @@ describe("filter (mf_admin_workstations.yml)", () => {
     expect((linked.documents[4] as SigmaFilter).resolved).toEqual(["5638f7c0-ac70-491d-8465-2a65075e0d86", "successful_logon"]);
   });
 });
+
+describe("filter attributes the spec excludes", () => {
+  it("warns about level and status on a filter", () => {
+    const text = "title: f\nlevel: high\nstatus: test\nlogsource: {product: windows}\nfilter:\n    rules: [any]\n    selection: {User: x}\n    condition: not selection\n";
+    expect(parseSigmaFile(text).documents[0].issues.map((i) => [i.code, i.line])).toEqual([
+      ["ignored-attribute", 2],
+      ["ignored-attribute", 3],
+    ]);
+  });
+});

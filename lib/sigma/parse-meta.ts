@@ -6,7 +6,7 @@ import type { CorrelationCondition, CorrelationType, SigmaCommon, SigmaCorrelati
 import type { DocContext } from "./doc-context";
 import { parseDetection } from "./detection";
 import { parseLogSource } from "./parse-common";
-import { childPos, type PosNode } from "./yaml-positions";
+import { childPos, keyOffset, type PosNode } from "./yaml-positions";
 
 const CORRELATION_TYPES: readonly CorrelationType[] = [
   "event_count", "value_count", "temporal", "temporal_ordered", "value_sum", "value_avg", "value_percentile", "value_median",
@@ -120,5 +120,8 @@ export function parseFilter(doc: Record<string, unknown>, pos: PosNode, ctx: Doc
   for (const [k, v] of Object.entries(f)) if (k !== "rules") detectionPart[k] = v;
   const detection = parseDetection(detectionPart, at, ctx, "filter");
   const logsource = parseLogSource(doc.logsource, pos, ctx, true);
+  for (const key of ["level", "status"]) {
+    if (key in doc) ctx.report("ignored-attribute", `a filter has no '${key}' (it tunes other rules)`, keyOffset(pos, key), key);
+  }
   return { ...common, kind: "filter", logsource, rules, detection };
 }
