@@ -78,7 +78,9 @@ function localDigest(file: string, cacheDir: string, location: string): string {
 export async function loadAttackBundle(location: string, cacheDir: string): Promise<LoadedAttackBundle> {
   let versionHint = attackVersionFromName(location);
   if (/^https?:\/\//i.test(location)) {
-    const download = await downloadToCache(location, { cacheDir, headersTimeoutMs: 15_000, maxBytes: 512 * 1024 * 1024 });
+    const download = await downloadToCache(location, { cacheDir, headersTimeoutMs: 15_000, maxBytes: 512 * 1024 * 1024 }).catch((error: Error) => {
+      throw new Error(`${location}: ${error.message}`);
+    });
     versionHint ??= attackVersionFromName(download.finalUrl);
     const json = decode(download.bytes, location);
     return { location, digest: digestOf(json), readJson: () => json, versionHint, warning: download.warning };

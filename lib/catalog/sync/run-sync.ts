@@ -212,7 +212,8 @@ async function prepareAttack(options: SyncOptions, env: ReturnType<typeof readCa
     if (bundle.warning) warnings.push(bundle.warning);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    warnings.push(`ATT&CK not updated: ${reason}; tags are stored by id${currentDigest ? " against the previously imported release" : " without names"}`);
+    const effect = currentDigest ? "the imported release stays; tags of new or changed rules are resolved by id only" : "tags are stored by id without names";
+    warnings.push(`ATT&CK not updated: ${reason}; ${effect}`);
     return { import: null, resolver: needResolver ? createTagResolver(null) : null, reresolveAll: false };
   }
   const changed = bundle.digest !== currentDigest;

@@ -34,7 +34,10 @@ interface CacheMeta {
   fetchedAt: string;
 }
 
-/** Fetches `url` (see module doc). Throws with a one-line reason when neither network nor cache can supply it. */
+/**
+ * Fetches `url` (see module doc). Throws `download failed: <reason>` when neither network nor cache can supply
+ * it (callers name the URL).
+ */
 export async function downloadToCache(url: string, options: DownloadOptions): Promise<Downloaded> {
   const dir = path.join(options.cacheDir, "downloads");
   const base = path.join(dir, createHash("sha256").update(url).digest("hex").slice(0, 16));
@@ -54,7 +57,7 @@ export async function downloadToCache(url: string, options: DownloadOptions): Pr
     return { bytes: response.bytes, finalUrl: response.finalUrl, fromCache: false, warning: null };
   } catch (error) {
     const reason = describeFetchError(error);
-    if (!meta) throw new Error(`download of ${url} failed: ${reason}`);
+    if (!meta) throw new Error(`download failed: ${reason}`);
     return {
       bytes: readFileSync(dataFile),
       finalUrl: meta.finalUrl,
