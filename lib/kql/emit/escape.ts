@@ -21,12 +21,15 @@ export function kqlIdentifier(name: string): string {
 // Characters a verbatim literal cannot hold (line breaks end it) or that are unreadable inside one.
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f\u2028\u2029]/;
+
 /**
  * A string literal for `value`. Verbatim `@"…"` when the value has a backslash, no double quote and no control
  * character (Windows paths read as written); otherwise a regular `"…"` literal with `\\`, `\"`, `\t`, `\n`, `\r`
  * and `\uXXXX` escapes.
  */
 export function kqlString(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
   if (value.includes("\\") && !value.includes('"') && !CONTROL.test(value)) return `@"${value}"`;
   let out = '"';
   for (const ch of value) {

@@ -28,6 +28,12 @@ export interface ShapedValue {
 
 /** Normalises a value under a string operator: modifier-implied and written edge `*` become unanchored ends. */
 export function shapeValue(value: SigmaString, op: StringOp): ShapedValue {
+  if (value.length === 1 && value[0].kind === "text") {
+    // The common case: one plain text part, anchored by the operator alone.
+    const anchorStart = op === "eq" || op === "startswith";
+    const anchorEnd = op === "eq" || op === "endswith";
+    return { anchorStart, anchorEnd, parts: value, plain: true, text: value[0].value };
+  }
   const parts: SigmaString = [];
   for (const p of value) {
     const last = parts[parts.length - 1];
@@ -57,12 +63,12 @@ function stringExpr(col: ColumnRef): string {
 }
 
 /** A single value's predicate on a column. `problems` receives unresolved placeholders. */
-export function lowerStringValue(col: ColumnRef, value: SigmaString, op: StringOp, cased: boolean, problems: LowerProblem[]): KqlText {
+export function lowerStringValue(col: ColumnRef, value: SigmaString, op: StringOp, cased: boolean, problems: LowerProblem[], shaped?: ShapedValue): KqlText {
   const placeholder = value.find((p) => p.kind === "placeholder");
   if (placeholder && placeholder.kind === "placeholder") {
     problems.push({ code: "placeholder-unresolved", message: `placeholder %${placeholder.name}% has no value in this target` });
   }
-  const s = shapeValue(value, op);
+  const s = shaped ?? shapeValue(value, op);
   const e = stringExpr(col);
   const c = cased ? 1 : 0;
   if (!s.plain) {
@@ -93,25 +99,24 @@ export function isNumericType(t: string): boolean {
  * `in~` / `in` list at the position of the first of them.
  */
 export function lowerStringValues(col: ColumnRef, values: SigmaString[], op: StringOp, cased: boolean, problems: LowerProblem[]): KqlText {
-  const whole: string[] = [];
-  for (const v of values) {
-    const s = shapeValue(v, op);
-    if (s.plain && s.anchorStart && s.anchorEnd && s.text !== "" && col.type === "string" && !v.some((p) => p.kind === "placeholder")) whole.push(s.text);
-  }
+  const shapes = values.map((v) => shapeValue(v, op));
+  const isWhole = values.map((v, i) => {
+    const s = shapes[i];
+    return s.plain && s.anchorStart && s.anchorEnd && s.text !== "" && col.type === "string" && !v.some((p) => p.kind === "placeholder");
+  });
+  const wholeCount = isWhole.filter(Boolean).length;
   const items: KqlText[] = [];
   let listPlaced = false;
-  for (const v of values) {
-    const s = shapeValue(v, op);
-    const isWhole = whole.length >= 2 && s.plain && s.anchorStart && s.anchorEnd && s.text !== "" && col.type === "string" && !v.some((p) => p.kind === "placeholder");
-    if (isWhole) {
+  values.forEach((v, i) => {
+    if (wholeCount >= 2 && isWhole[i]) {
       if (!listPlaced) {
-        const unique = [...new Set(whole)];
+        const unique = [...new Set(shapes.filter((_, j) => isWhole[j]).map((s) => s.text))];
         items.push({ kind: "atom", text: `${col.expr} ${cased ? "in" : "in~"} (${unique.map(kqlString).join(", ")})` });
         listPlaced = true;
       }
-      continue;
+      return;
     }
-    items.push(lowerStringValue(col, v, op, cased, problems));
-  }
+    items.push(lowerStringValue(col, v, op, cased, problems, shapes[i]));
+  });
   return items.length === 1 ? items[0] : { kind: "or", items };
 }
