@@ -62,14 +62,24 @@ describe("SQLite migration", async () => {
     expect(names).toEqual(expect.arrayContaining(["Rule_fts_ai", "Rule_fts_ad", "Rule_fts_au"]));
   });
 
-  it("leaves a database that Prisma's own CLI reports as up to date", () => {
-    const shim = path.resolve("tools/schema-engine-shim.mjs");
-    const out = execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "status"], {
-      env: { ...process.env, DATABASE_URL: db.url, PRISMA_SCHEMA_ENGINE_BINARY: shim, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  const prisma = (...args: string[]) =>
+    execFileSync(process.execPath, ["node_modules/prisma/build/index.js", ...args], {
+      env: { ...process.env, DATABASE_URL: db.url, PRISMA_SCHEMA_ENGINE_BINARY: path.resolve("tools/schema-engine-shim.mjs"), CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
-    expect(out).toMatch(/Database schema is up to date/);
+
+  it("leaves a database that Prisma's own CLI reports as up to date", () => {
+    expect(prisma("migrate", "status")).toMatch(/Database schema is up to date/);
+  });
+
+  it("matches prisma/schema.prisma exactly (a schema edit without a migration fails here)", () => {
+    // --exit-code: 0 = no difference, 2 = the schema wants changes the migrations do not make.
+    expect(() => prisma("migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code")).not.toThrow();
+  });
+
+  it("has a PostgreSQL schema generated from the current SQLite schema", () => {
+    expect(() => execFileSync(process.execPath, ["scripts/gen-pg-schema.mjs", "--check"], { stdio: "pipe" })).not.toThrow();
   });
 });
 
