@@ -54,18 +54,24 @@ async function load(name: string, url: string): Promise<void> {
   );
 }
 
-/** Sum of the gzipped sizes of the <script src> chunks a page references, read from .next/static. */
-function clientJs(html: string): { files: number; raw: number; gzip: number } {
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]))];
-  let raw = 0;
-  let gzip = 0;
-  for (const src of srcs) {
-    const file = path.join(ROOT, ".next", src.replace(/^\/_next\//, ""));
-    const buf = readFileSync(file);
-    raw += buf.length;
-    gzip += gzipSync(buf, { level: 9 }).length;
+/**
+ * Sum of the gzipped sizes of the <script src> chunks a page references, read from .next/static. `noModule`
+ * scripts (legacy polyfills that modern browsers skip) are counted apart.
+ */
+function clientJs(html: string): { files: number; gzip: number; largest: number[]; legacyGzip: number } {
+  const tags = [...html.matchAll(/<script[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"[^>]*>/g)];
+  const seen = new Set<string>();
+  const sizes: number[] = [];
+  let legacyGzip = 0;
+  for (const [tag, src] of tags) {
+    if (seen.has(src)) continue;
+    seen.add(src);
+    const size = gzipSync(readFileSync(path.join(ROOT, ".next", src.replace(/^\/_next\//, ""))), { level: 9 }).length;
+    if (/\snoModule/i.test(tag)) legacyGzip += size;
+    else sizes.push(size);
   }
-  return { files: srcs.length, raw, gzip };
+  sizes.sort((a, b) => b - a);
+  return { files: sizes.length, gzip: sizes.reduce((a, b) => a + b, 0), largest: sizes.slice(0, 3), legacyGzip };
 }
 
 async function main(): Promise<void> {
@@ -88,7 +94,10 @@ async function main(): Promise<void> {
     await load("feed search", `${base}/?q=powershell&level=high`);
     await load("feed", `${base}/`);
     const js = clientJs(await (await fetch(`${base}/rules/${rule}`)).text());
-    console.log(`rule page client JS: ${js.files} script chunks, ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzipped`);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(
+      `rule page client JS: ${kb(js.gzip)} gzipped in ${js.files} chunks (largest ${js.largest.map(kb).join(", ")}); plus ${kb(js.legacyGzip)} noModule polyfills that modern browsers skip`,
+    );
   } finally {
     // next start forks next-server; killing the detached process group stops both.
     if (child.pid) process.kill(-child.pid, "SIGTERM");

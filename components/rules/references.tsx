@@ -66,7 +66,7 @@ export function ReferencesView({ rule }: { rule: RuleDetail }) {
           )}
           {!o.pinnedUrl && !o.branchUrl && (
             <li>
-              <span className="font-mono text-xs">{o.path}</span> in {o.sourceLabel}
+              <span className="break-all font-mono text-xs">{o.path}</span> in {o.sourceLabel}
               {o.revision ? <span className="text-zinc-600 dark:text-zinc-400"> (revision {o.revision.slice(0, 19)})</span> : null}
             </li>
           )}

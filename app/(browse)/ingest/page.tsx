@@ -48,7 +48,7 @@ export default async function IngestPage() {
                       <ul className="space-y-0.5 text-xs">
                         {r.sources.map((s) => (
                           <li key={s.key}>
-                            <span className="font-mono">{s.key}</span>
+                            <span className="break-all font-mono">{s.key}</span>
                             {s.revision && <span className="text-zinc-600 dark:text-zinc-400"> @ {s.revision.slice(0, 19)}</span>}
                             {s.files !== null && <span> · {s.files} files</span>}
                             {s.warning && <p className="text-amber-800 dark:text-amber-200">{s.warning}</p>}

@@ -11,6 +11,9 @@ import { plural } from "@/lib/utils";
 
 export const dynamic = "force-dynamic";
 
+/** Rules listed on the page; the feed link shows them all. */
+const SHOWN = 20;
+
 type Props = { params: Promise<{ technique: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -98,7 +101,19 @@ export default async function TechniquePage({ params }: Props) {
           {plural(t.rules.length, "rule")}
           {t.subtechniques.length > 0 ? " (including sub-techniques)" : ""}
         </h2>
-        {t.rules.length > 0 ? <RuleList rules={t.rules} /> : <p className="mt-2 text-sm">No rule in the catalog is tagged with this technique.</p>}
+        {t.rules.length > 0 ? (
+          <>
+            <p className="mt-1 text-sm">
+              Newest {Math.min(SHOWN, t.rules.length)} shown.{" "}
+              <Link href={`/?technique=${t.id}`} className="underline">
+                All {plural(t.rules.length, "rule")} in the feed, with filters
+              </Link>
+            </p>
+            <RuleList rules={t.rules.slice(0, SHOWN)} />
+          </>
+        ) : (
+          <p className="mt-2 text-sm">No rule in the catalog is tagged with this technique.</p>
+        )}
       </section>
     </article>
   );
