@@ -172,6 +172,9 @@ function plainValueLeaf(
 /** The Sigma string variants one written value stands for after windash / utf16 / base64 / base64offset. */
 export function stringVariants(raw: string, m: Modifiers, issues: IssueSink): SigmaString[] | null {
   const parts = parseSigmaString(raw, m.expand);
+  if (looksLikeMeantWildcard(raw)) {
+    issues.report("literal-wildcard", `'${raw}' has \\* after a path segment: that is a literal *, not a backslash and a wildcard (write \\\\* for that)`);
+  }
   let variants: SigmaString[] = [parts];
   if (m.windash) {
     const expanded = windashVariants(parts);
@@ -194,4 +197,19 @@ export function stringVariants(raw: string, m: Modifiers, issues: IssueSink): Si
     for (const e of encoded) out.push([{ kind: "text", value: e }]);
   }
   return out;
+}
+
+/**
+ * The classic authoring trap `C:\Temp\*.exe`: an escaped `*` right after a path segment, in a value whose author
+ * never doubles backslashes (so probably did not mean the escape). Other literal stars (a share `\\\\\*\\IPC$`,
+ * an LDAP filter `(cn=\*)`, a leading `\*.bak`) are left alone.
+ */
+function looksLikeMeantWildcard(raw: string): boolean {
+  if (!raw.includes("\\*") || raw.includes("\\\\")) return false;
+  for (let i = 1; i < raw.length - 2; i++) {
+    // `dir\*.ext` or `dir\*name`, with another backslash before it: a path the author wanted to wildcard.
+    const pathLike = /[\w.$-]/.test(raw[i - 1]) && /[\w.]/.test(raw[i + 2] ?? "") && raw.lastIndexOf("\\", i - 1) !== -1;
+    if (raw[i] === "\\" && raw[i + 1] === "*" && pathLike) return true;
+  }
+  return false;
 }

@@ -38,6 +38,7 @@ export const ISSUE_CODES = {
   "empty-value-list": { severity: "warning", description: "A field has an empty list of values (never matches)." },
   "null-in-list": { severity: "warning", description: "`null` appears inside a list of values; the spec wants it in its own selection." },
   "all-single-value": { severity: "warning", description: "`|all` on a single value; the spec forbids it." },
+  "literal-wildcard": { severity: "info", description: "`C:\\Temp\\*.exe`: an escaped, literal `*` right after a path segment, probably meant as a backslash and a wildcard (`\\\\*`)." },
   // Modifiers
   "unknown-modifier": { severity: "error", description: "A modifier name Sigma does not define." },
   "duplicate-modifier": { severity: "warning", description: "A modifier appears twice on one key." },

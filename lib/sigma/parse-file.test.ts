@@ -135,6 +135,9 @@ describe("broken documents never throw", () => {
     ["all on one value", "title: t\nlogsource: {product: x}\ndetection: {s: {a|contains|all: x}, condition: s}\n", ["all-single-value"]],
     ["null in a list", "title: t\nlogsource: {product: x}\ndetection: {s: {a: [x, null]}, condition: s}\n", ["null-in-list"]],
     ["exists on keywords", "title: t\nlogsource: {product: x}\ndetection: {s: {'|exists': true}, condition: s}\n", ["missing-field"]],
+    ["literal star after a path", "title: t\nlogsource: {product: x}\ndetection: {s: {a|contains: 'C:\\Temp\\*.exe'}, condition: s}\n", ["literal-wildcard"]],
+    ["literal star in an LDAP filter", "title: t\nlogsource: {product: x}\ndetection: {s: {a: '(cn=\\*)'}, condition: s}\n", []],
+    ["literal star in a share name", "title: t\nlogsource: {product: x}\ndetection: {s: {a: '\\\\\\\\\\*\\\\IPC$'}, condition: s}\n", []],
     ["tab indentation", "title: t\n\tlogsource: x\n", ["yaml-syntax"]],
   ])("%s", (_name, text, codes) => {
     const file = parseSigmaFile(text);
