@@ -147,7 +147,14 @@ function orderValues(key: FacetKey, counts: Map<string, number>): string[] {
   const scale = (order: readonly string[]) => [...order.filter((v) => counts.has(v)), ...entries.filter((e) => !order.includes(e))];
   if (key === "level") return scale([...LEVELS].reverse());
   if (key === "status") return scale(STATUSES);
-  if (key === "ready") return entries.sort();
+  if (key === "ready") {
+    // Targets in display order; per target: converts, does not convert, then each reason by frequency.
+    const rank = (v: string) => {
+      const [target, state, reason] = v.split(":");
+      return TARGET_IDS.indexOf(target as TargetId) * 3 + (state === "converts" ? 0 : reason ? 2 : 1);
+    };
+    return entries.sort((a, b) => rank(a) - rank(b) || counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
+  }
   return entries.sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
 }
 
