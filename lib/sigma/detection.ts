@@ -2,7 +2,7 @@
  * The `detection` section: search identifiers (maps, lists of maps, keyword lists) → MatchExpr, and the
  * condition(s) parsed against them. Problems are reported with the YAML location of the key or value.
  */
-import type { ConditionNode, MatchExpr, SearchIdentifier, SigmaDetection } from "./model";
+import type { ConditionNode, MatchExpr, SigmaDetection } from "./model";
 import { buildItemExpr, type ItemContext } from "./field-values";
 import type { IssueCode } from "./issues";
 import { parseCondition } from "./condition/parser";
@@ -154,4 +154,3 @@ export function conditionRefs(node: ConditionNode): string[] {
   return [...out];
 }
 
-export type { SearchIdentifier };

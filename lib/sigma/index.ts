@@ -12,6 +12,7 @@ export { buildMatchExpr, printMatchExpr, simplifyExpr, andOf, orOf, notOf } from
 export { matchEvent, matchDetection, evaluateExpr, type MatchResult } from "./evaluate";
 export { printCondition } from "./condition/print";
 export { parseCondition } from "./condition/parser";
+export { conditionRefs } from "./detection";
 export {
   sigmaStringToRegex, hasWildcards, hasPlaceholders, sigmaStringText, formatSigmaString, parseSigmaString, escapeRegex, regexToJs,
 } from "./values";
