@@ -4,17 +4,16 @@
  * only a sync that cannot run at all (database unreachable, no source readable) fails.
  */
 import { hostname } from "node:os";
-import { createTagResolver, parseAttackBundle, type AttackData, type TagResolver } from "@/lib/attack";
 import { createPrisma, type CatalogClient } from "../db";
 import { dialectOf, readCatalogEnv } from "../env";
-import { resolveRuleTags, tagRowsSignature, toAttackRows, type TagRow } from "./attack-rows";
-import { DEFAULT_ATTACK_URL, loadAttackBundle, type LoadedAttackBundle } from "./attack-load";
+import { DEFAULT_ATTACK_URL } from "./attack-load";
+import { planRuleAttacks, prepareAttack } from "./attack-sync";
 import { conversionsAreStale, convertRules } from "./convert-rules";
-import { planSync, type SyncPlan } from "./plan";
+import { planSync } from "./plan";
 import { DEFAULT_SOURCES, identifySource, readSource } from "./sources/read-source";
 import { loadCatalogState } from "./state";
 import type { SourceSnapshot } from "./types";
-import { writeSync, type AttackImport } from "./write";
+import { writeSync } from "./write";
 
 /** Stages reported to a progress callback. */
 export type SyncPhase = "read" | "plan" | "convert" | "attack" | "write";
@@ -154,8 +153,9 @@ async function syncInto(
   lap("convert");
 
   progress("attack", 0, 1);
-  const attack = await prepareAttack(options, env, cacheDir, state.attackDigest, plan, warnings);
-  const ruleAttacks = await planRuleAttacks(prisma, plan, attack.resolver, attack.reresolveAll);
+  const attackLocation = options.attack === false ? null : (options.attack ?? env.attack ?? DEFAULT_ATTACK_URL);
+  const attack = await prepareAttack(attackLocation, cacheDir, state.attackDigest, plan, warnings);
+  const ruleAttacks = await planRuleAttacks(prisma, state, plan, attack.resolver, attack.reresolveAll);
   lap("attack");
 
   progress("write", 0, 1, `${plan.creates.length + plan.updates.length} rules`);
@@ -189,68 +189,4 @@ async function syncInto(
     timings,
     convertedCount: conversions.size,
   };
-}
-
-interface PreparedAttack {
-  import: AttackImport | null;
-  resolver: TagResolver | null;
-  /** True when ATT&CK data was parsed this run: every rule's tag rows are re-checked against it. */
-  reresolveAll: boolean;
-}
-
-/**
- * Loads the bundle; imports it when its digest differs from the current release. The bundle is parsed only
- * when something needs it (an import, or new/updated rules whose tags must be resolved).
- */
-async function prepareAttack(options: SyncOptions, env: ReturnType<typeof readCatalogEnv>, cacheDir: string, currentDigest: string | null, plan: SyncPlan, warnings: string[]): Promise<PreparedAttack> {
-  const needResolver = plan.creates.length + plan.updates.length > 0;
-  if (options.attack === false) return { import: null, resolver: needResolver ? createTagResolver(null) : null, reresolveAll: false };
-  const location = options.attack ?? env.attack ?? DEFAULT_ATTACK_URL;
-  let bundle: LoadedAttackBundle;
-  try {
-    bundle = await loadAttackBundle(location, cacheDir);
-    if (bundle.warning) warnings.push(bundle.warning);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const effect = currentDigest ? "the imported release stays; tags of new or changed rules are resolved by id only" : "tags are stored by id without names";
-    warnings.push(`ATT&CK not updated: ${reason}; ${effect}`);
-    return { import: null, resolver: needResolver ? createTagResolver(null) : null, reresolveAll: false };
-  }
-  const changed = bundle.digest !== currentDigest;
-  if (!changed && !needResolver) return { import: null, resolver: null, reresolveAll: false };
-  const parsed = parseAttackBundle(bundle.readJson(), bundle.versionHint ? { attackVersion: bundle.versionHint } : {});
-  for (const issue of parsed.issues.slice(0, 5)) warnings.push(`ATT&CK bundle: ${issue.code}: ${issue.message}`);
-  if (!parsed.data.techniques.length) {
-    warnings.push(`ATT&CK bundle ${location} holds no techniques; not imported`);
-    return { import: null, resolver: needResolver ? createTagResolver(null) : null, reresolveAll: false };
-  }
-  const data: AttackData = parsed.data;
-  const version = data.version.attack ?? data.version.modified ?? "unknown";
-  return {
-    import: changed
-      ? { release: { domain: data.domain || "enterprise-attack", version, modified: data.version.modified, source: location, digest: bundle.digest }, rows: toAttackRows(data) }
-      : null,
-    resolver: createTagResolver(data),
-    reresolveAll: true,
-  };
-}
-
-/** RuleAttack rows to replace: new/updated rules always; with fresh ATT&CK data, every rule whose rows differ. */
-async function planRuleAttacks(prisma: CatalogClient, plan: SyncPlan, resolver: TagResolver | null, reresolveAll: boolean): Promise<Map<string, TagRow[]>> {
-  const out = new Map<string, TagRow[]>();
-  if (!resolver) return out;
-  for (const { row, doc } of [...plan.creates, ...plan.updates]) out.set(row.id, resolveRuleTags(doc.tags, resolver));
-  if (!reresolveAll) return out;
-  const [rules, stored] = await Promise.all([
-    prisma.rule.findMany({ select: { id: true, tags: true } }),
-    prisma.ruleAttack.findMany({ select: { ruleId: true, tag: true, kind: true, attackId: true } }),
-  ]);
-  const storedByRule = new Map<string, TagRow[]>();
-  for (const r of stored) storedByRule.set(r.ruleId, [...(storedByRule.get(r.ruleId) ?? []), { tag: r.tag, kind: r.kind, attackId: r.attackId }]);
-  for (const rule of rules) {
-    if (out.has(rule.id)) continue;
-    const wanted = resolveRuleTags(JSON.parse(rule.tags) as string[], resolver);
-    if (tagRowsSignature(wanted) !== tagRowsSignature(storedByRule.get(rule.id) ?? [])) out.set(rule.id, wanted);
-  }
-  return out;
 }
