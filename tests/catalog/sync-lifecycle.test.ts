@@ -123,10 +123,16 @@ describe("sync lifecycle on a folder", async () => {
     expect(await catalogDigest(db.url)).toBe(before);
   });
 
+  it("reads a source named twice only once", async () => {
+    const s = await runSync({ sources: [root, `${root}/`, path.relative(process.cwd(), root)], attack: MINI_ATTACK_BUNDLE });
+    expect(s).toMatchObject({ filesSeen: 3, invalidCount: 0, unchangedCount: 3 });
+    expect(s.sources).toHaveLength(1);
+  });
+
   it("records every run with its counts", async () => {
     const runs = await queryRows<{ status: string; newCount: number; removedCount: number }>(db.url, `SELECT "status", "newCount", "removedCount" FROM "SyncRun" ORDER BY "id"`);
     expect(runs.map((r) => r.status)).toEqual(Array(runs.length).fill("succeeded"));
-    expect(runs.map((r) => Number(r.newCount))).toEqual([3, 0, 0, 0, 0, 0, 0, 0]);
-    expect(runs.map((r) => Number(r.removedCount))).toEqual([0, 0, 0, 0, 1, 0, 0, 0]);
+    expect(runs.map((r) => Number(r.newCount))).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(runs.map((r) => Number(r.removedCount))).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0]);
   });
 });

@@ -121,7 +121,9 @@ async function syncInto(
     timings[phase] += now - mark;
     mark = now;
   };
-  const specs = options.sources?.length ? options.sources : (env.sources ?? DEFAULT_SOURCES);
+  const requested = options.sources?.length ? options.sources : (env.sources ?? DEFAULT_SOURCES);
+  // The same source named twice (`rules` and `./rules`) is read once; otherwise every rule would be its own duplicate.
+  const specs = [...new Map(requested.map((spec) => [identifySource(spec).key, spec])).values()];
   const snapshots: SourceSnapshot[] = [];
   const sourceInfo: SyncSummary["sources"] = [];
   for (const [i, spec] of specs.entries()) {
