@@ -6,7 +6,7 @@
 import { TARGET_IDS, type TargetId } from "../../kql/target";
 import type { CatalogClient } from "../db";
 import type { ConversionState } from "../types";
-import type { FeedLabels, FeedRow } from "../views/feed";
+import { sortNewestFirst, type FeedLabels, type FeedRow } from "../views/feed";
 import { getCatalogVersion } from "./catalog-version";
 import { iso } from "./json";
 import { targetLabel } from "./targets";
@@ -63,6 +63,8 @@ async function buildIndex(prisma: CatalogClient, version: string): Promise<FeedI
     }
   }
   for (const row of rows) row.techniques.sort((a, b) => a.id.localeCompare(b.id));
+  // Held newest first, so the feed's default order needs no per-request sort.
+  sortNewestFirst(rows);
   for (const c of conversions) {
     const row = byId.get(c.ruleId);
     if (!row || !TARGET_IDS.includes(c.target as TargetId)) continue;
