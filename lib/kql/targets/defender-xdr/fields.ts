@@ -224,3 +224,9 @@ export const LOGON: Fields = {
   TargetLogonId: { unsupported: HEX_LOGON_ID },
   SubjectLogonId: { unsupported: HEX_LOGON_ID },
 };
+
+/** antivirus → DeviceEvents (AntivirusDetection): Defender Antivirus detections. */
+export const ANTIVIRUS: Fields = {
+  Signature: additional("ThreatName"),
+  Filename: { column: "FolderPath" },
+};

@@ -160,6 +160,15 @@ export const DEFENDER_XDR_ROUTES: TableRoute[] = [
     connectors: MDE,
   },
   {
+    id: "defender-xdr/antivirus",
+    when: { category: "antivirus" },
+    table: "DeviceEvents",
+    filter: columnIs("ActionType", "AntivirusDetection"),
+    fields: F.ANTIVIRUS,
+    connectors: MDE,
+    note: "Microsoft Defender Antivirus detections (threat name in AdditionalFields.ThreatName)",
+  },
+  {
     id: "defender-xdr/security/4624",
     when: { product: "windows", service: "security" },
     table: "DeviceLogonEvents",
