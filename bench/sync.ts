@@ -1,5 +1,5 @@
 /**
- * Sync benchmark: wall time and peak memory (RSS high-water mark) of
+ * Sync benchmark: wall time, CPU time and peak memory (RSS high-water mark) of
  *   1. a first sync of ../shared/sigma + the ATT&CK bundle into a fresh SQLite file, without KQL conversion,
  *   2. the same with conversion (another fresh file),
  *   3. an unchanged re-sync of (2).
@@ -16,6 +16,8 @@ const attack = path.join(shared, "attack", "enterprise-attack.stix.json.gz");
 
 interface ChildResult {
   wallMs: number;
+  /** User + system CPU time of the child: comparable across runs even when other processes load the machine. */
+  cpuMs: number;
   maxRssMb: number;
   summary: string;
   timings: Record<string, number>;
@@ -26,10 +28,13 @@ async function child(convert: boolean): Promise<void> {
   const { runSync } = await import("../lib/catalog/sync/run-sync");
   await migrateDatabase(process.env.DATABASE_URL!);
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const s = await runSync({ sources: [sigma], attack, convert });
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
   const result: ChildResult = {
     wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     summary: `${s.filesSeen} files: ${s.newCount} new, ${s.updatedCount} updated, ${s.unchangedCount} unchanged, ${s.invalidCount} invalid, ${s.convertedCount} converted`,
     timings: s.timings,
@@ -46,7 +51,7 @@ function run(label: string, dbUrl: string, convert: boolean): void {
   });
   const r = JSON.parse(out) as ChildResult;
   const phases = Object.entries(r.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(", ");
-  console.log(`${label.padEnd(34)} ${(r.wallMs / 1000).toFixed(2).padStart(6)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(4)} MB  (${r.summary}; s per phase: ${phases})`);
+  console.log(`${label.padEnd(34)} ${(r.wallMs / 1000).toFixed(2).padStart(6)} s wall  ${(r.cpuMs / 1000).toFixed(2).padStart(6)} s CPU  peak RSS ${r.maxRssMb.toFixed(0).padStart(4)} MB  (${r.summary}; s per phase: ${phases})`);
 }
 
 if (process.argv[2] === "--child") {
