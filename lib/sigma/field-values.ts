@@ -58,10 +58,10 @@ function and(items: MatchExpr[]): MatchExpr {
 function mergeOr(items: MatchExpr[]): MatchExpr {
   const out: MatchExpr[] = [];
   for (const item of items) {
-    const prev = out.length ? out[out.length - 1] : undefined;
-    if (prev?.kind === "leaf" && item.kind === "leaf" && mergeable(prev.leaf, item.leaf)) {
-      const into = prev.leaf as { values: unknown[] };
-      into.values.push(...(item.leaf as { values: unknown[] }).values);
+    // OR is commutative: a value joins the first earlier leaf of the same kind, field and operator.
+    const into = item.kind === "leaf" ? out.find((o) => o.kind === "leaf" && mergeable(o.leaf, item.leaf)) : undefined;
+    if (into?.kind === "leaf" && item.kind === "leaf") {
+      (into.leaf as { values: unknown[] }).values.push(...(item.leaf as { values: unknown[] }).values);
     } else {
       out.push(item);
     }

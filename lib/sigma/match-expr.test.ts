@@ -12,7 +12,7 @@ describe("buildMatchExpr inlines the condition", () => {
     ["map is AND", "    s:\n        A: 1\n        B: x\n    condition: s", "(A|eq: 1 and B|eq: 'x')"],
     ["list of maps is OR", "    s:\n        - A: 1\n        - B: 2\n    condition: s", "(A|eq: 1 or B|eq: 2)"],
     ["value list is one leaf", "    s:\n        A:\n            - x\n            - 'y*'\n    condition: s", "A|eq: 'x', 'y*'"],
-    ["mixed types split by kind", "    s:\n        A:\n            - x\n            - 5\n            - true\n    condition: s", "(A|eq: 'x' or A|eq: 5 or A: true)"],
+    ["mixed types split by kind", "    s:\n        A:\n            - x\n            - 5\n            - true\n            - y\n            - 6\n    condition: s", "(A|eq: 'x', 'y' or A|eq: 5, 6 or A: true)"],
     ["|all gives AND of leaves", "    s:\n        A|contains|all:\n            - x\n            - y\n    condition: s", "(A|contains: 'x' and A|contains: 'y')"],
     ["|neq gives NOT", "    s:\n        A|neq:\n            - x\n            - y\n    condition: s", "(not A|eq: 'x', 'y')"],
     ["and chains flatten", "    a: {A: 1}\n    b: {B: 2}\n    c: {C: 3, D: 4}\n    condition: a and (b and c)", "(A|eq: 1 and B|eq: 2 and C|eq: 3 and D|eq: 4)"],
