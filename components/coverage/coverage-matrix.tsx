@@ -2,14 +2,11 @@ import Link from "next/link";
 import type { CoverageMatrix } from "@/lib/catalog/types";
 import { cn } from "@/lib/utils";
 
-/** Shade steps by share of the busiest cell (5 steps; 0 is plain). */
+/** Shade step 0-4 by share of the busiest cell (classes shade-0…shade-4 in globals.css). */
 function shade(count: number, max: number): string {
-  if (count === 0 || max === 0) return "bg-white text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300";
+  if (count === 0 || max === 0) return "shade-0";
   const r = count / max;
-  if (r > 0.6) return "bg-sky-800 text-white dark:bg-sky-400 dark:text-zinc-950";
-  if (r > 0.3) return "bg-sky-700 text-white dark:bg-sky-700 dark:text-white";
-  if (r > 0.1) return "bg-sky-200 text-sky-950 dark:bg-sky-800 dark:text-white";
-  return "bg-sky-50 text-sky-950 dark:bg-sky-950 dark:text-sky-100";
+  return r > 0.6 ? "shade-4" : r > 0.3 ? "shade-3" : r > 0.1 ? "shade-2" : "shade-1";
 }
 
 /**
@@ -32,28 +29,26 @@ export function CoverageMatrixView({ matrix, cellHref }: { matrix: CoverageMatri
                   <Link
                     href={cellHref(cell.id)}
                     title={`${cell.id} ${cell.name}: ${cell.count} rules${cell.subtechniques.length ? ` (${cell.subtechniques.filter((s) => s.count > 0).length} of ${cell.subtechniques.length} sub-techniques covered)` : ""}`}
-                    className={cn("block rounded border border-zinc-200 px-1.5 py-1 text-[11px] leading-tight hover:ring-2 hover:ring-sky-500 dark:border-zinc-800", shade(cell.count, matrix.maxCount))}
+                    className={cn("cov-cell", shade(cell.count, matrix.maxCount))}
                   >
-                    <span className="block break-words">{cell.name}</span>
-                    <span className="mt-0.5 flex justify-between gap-1 font-mono text-[10px]">
+                    <span className="block">{cell.name}</span>
+                    <span className="cov-meta">
                       <span>{cell.id}</span>
                       <span>{cell.count}</span>
                     </span>
                   </Link>
                   {cell.subtechniques.some((x) => x.count > 0) && (
-                    <details className="mt-0.5 text-[11px]">
-                      <summary className="cursor-pointer muted">
+                    <details className="cov-subs">
+                      <summary>
                         {cell.subtechniques.filter((x) => x.count > 0).length} of {cell.subtechniques.length} sub-techniques
                       </summary>
-                      <ul className="mt-0.5 space-y-0.5 pl-1">
+                      <ul>
                         {cell.subtechniques
                           .filter((x) => x.count > 0)
                           .map((sub) => (
                             <li key={sub.id}>
-                              <Link href={cellHref(sub.id)} className="underline">
-                                {sub.name}
-                              </Link>{" "}
-                              <span className="font-mono muted">
+                              <Link href={cellHref(sub.id)}>{sub.name}</Link>{" "}
+                              <span className="muted">
                                 {sub.id.slice(sub.id.indexOf("."))} · {sub.count}
                               </span>
                             </li>
