@@ -6,7 +6,7 @@ import type { ConditionNode, MatchExpr, SigmaDetection } from "./model";
 import { buildItemExpr, type ItemContext } from "./field-values";
 import type { IssueCode } from "./issues";
 import { parseCondition } from "./condition/parser";
-import { collectRefs } from "./match-expr";
+import { andOf, collectRefs, orOf } from "./match-expr";
 import type { DocContext } from "./doc-context";
 import { childPos, keyOffset, type PosNode } from "./yaml-positions";
 
@@ -93,7 +93,7 @@ function buildSearch(name: string, value: unknown, pos: PosNode, line: number, c
     const maps = value.filter(isMap).length;
     if (maps === value.length) {
       const items = value.map((m, i) => buildMap(name, m as Record<string, unknown>, childPos(pos, i), ctx, `${path}[${i}]`));
-      return items.length === 1 ? items[0] : { kind: "or", items };
+      return orOf(items);
     }
     if (maps > 0 || value.some(Array.isArray)) {
       ctx.report("invalid-search", `search '${name}' mixes maps and plain values`, pos.offset, path);
@@ -119,7 +119,7 @@ function buildMap(name: string, map: Record<string, unknown>, pos: PosNode, ctx:
     const keyAt = keyOffset(pos, key);
     items.push(buildItem(name, key, map[key], childPos(pos, key), ctx.line(keyAt), ctx, `${path}.${key}`, keyAt));
   }
-  return items.length === 1 ? items[0] : { kind: "and", items };
+  return andOf(items);
 }
 
 function buildItem(

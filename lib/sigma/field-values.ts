@@ -8,6 +8,7 @@ import { parseKey, valueKind } from "./modifiers";
 import { base64Encode, base64OffsetVariants, utf16Bytes, utf8Bytes, windashVariants } from "./encode";
 import { hasWildcards, parseSigmaString, sigmaStringText } from "./values";
 import { buildRegexValue, parseCidr } from "./special-values";
+import { andOf } from "./match-expr";
 
 /** Where to report problems of one item: the item key's location and a locator for each list value. */
 export interface ItemContext {
@@ -45,14 +46,13 @@ export function buildItemExpr(value: unknown, ctx: ItemContext): MatchExpr {
     const leaf = buildValueLeaf(values[index], index, field, m, source, ctx);
     if (leaf) leaves.push(leaf);
   }
-  let expr = m.all ? and(leaves) : mergeOr(leaves);
+  // No usable value (each one was reported): the item matches nothing, even under `|all`.
+  if (leaves.length === 0) return { kind: "const", value: false };
+  let expr = m.all ? andOf(leaves) : mergeOr(leaves);
   if (m.neq) expr = { kind: "not", item: expr };
   return expr;
 }
 
-function and(items: MatchExpr[]): MatchExpr {
-  return items.length === 1 ? items[0] : { kind: "and", items };
-}
 
 /** ORs single-value leaves, merging leaves of the same kind/field/op into one leaf with several values. */
 function mergeOr(items: MatchExpr[]): MatchExpr {

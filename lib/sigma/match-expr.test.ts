@@ -14,6 +14,8 @@ describe("buildMatchExpr inlines the condition", () => {
     ["value list is one leaf", "    s:\n        A:\n            - x\n            - 'y*'\n    condition: s", "A|eq: 'x', 'y*'"],
     ["mixed types split by kind", "    s:\n        A:\n            - x\n            - 5\n            - true\n            - y\n            - 6\n    condition: s", "(A|eq: 'x', 'y' or A|eq: 5, 6 or A: true)"],
     ["|all gives AND of leaves", "    s:\n        A|contains|all:\n            - x\n            - y\n    condition: s", "(A|contains: 'x' and A|contains: 'y')"],
+    ["|all inside a map flattens", "    s:\n        A: 1\n        B|contains|all:\n            - x\n            - y\n    condition: s", "(A|eq: 1 and B|contains: 'x' and B|contains: 'y')"],
+    ["a list mixing a map and a list matches nothing (invalid-search)", "    s:\n        - A: 1\n        - - B: 2\n    condition: s", "false"],
     ["|neq gives NOT", "    s:\n        A|neq:\n            - x\n            - y\n    condition: s", "(not A|eq: 'x', 'y')"],
     ["and chains flatten", "    a: {A: 1}\n    b: {B: 2}\n    c: {C: 3, D: 4}\n    condition: a and (b and c)", "(A|eq: 1 and B|eq: 2 and C|eq: 3 and D|eq: 4)"],
     ["or inside and", "    a: {A: 1}\n    b: {B: 2}\n    c: {C: 3}\n    condition: a and (b or c)", "(A|eq: 1 and (B|eq: 2 or C|eq: 3))"],
