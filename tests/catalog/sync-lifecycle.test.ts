@@ -111,13 +111,19 @@ describe("sync lifecycle on a folder", async () => {
     }
   });
 
-  it("re-converts every rule when the stored conversions come from another converter version", async () => {
+  it("re-converts every rule when the stored conversions come from another converter version, refreshing outdated derived columns", async () => {
     const client = createClient({ url: db.url });
     await client.execute(`UPDATE "Conversion" SET "converterVersion" = '0.0.0-old'`);
+    // As if an older lib/sigma had derived a different search text for one rule.
+    await client.execute({ sql: `UPDATE "Rule" SET "searchText" = 'stale' WHERE "id" = ?`, args: [ID_B] });
     client.close();
+    const [{ lastChangedAt }] = await queryRows<{ lastChangedAt: string }>(db.url, `SELECT "lastChangedAt" FROM "Rule" WHERE "id" = ?`, [ID_B]);
     const s = await sync();
     expect(s).toMatchObject({ newCount: 0, updatedCount: 0, unchangedCount: 3, convertedCount: 3 });
     expect(await queryRows(db.url, `SELECT DISTINCT "converterVersion" FROM "Conversion"`)).toEqual([{ converterVersion: CONVERTER_VERSION }]);
+    const [b] = await queryRows<{ searchText: string; lastChangedAt: string }>(db.url, `SELECT "searchText", "lastChangedAt" FROM "Rule" WHERE "id" = ?`, [ID_B]);
+    expect(b.searchText).toContain("Bravo Rule");
+    expect(b.lastChangedAt).toBe(lastChangedAt);
     const before = await catalogDigest(db.url);
     expect((await sync()).convertedCount).toBe(0);
     expect(await catalogDigest(db.url)).toBe(before);

@@ -10,6 +10,7 @@ import { DEFAULT_ATTACK_URL } from "./attack-load";
 import { planRuleAttacks, prepareAttack } from "./attack-sync";
 import { conversionsAreStale, convertRules } from "./convert-rules";
 import { planSync } from "./plan";
+import { findOutdatedRows } from "./refresh";
 import { DEFAULT_SOURCES, identifySource, readSource } from "./sources/read-source";
 import { loadCatalogState } from "./state";
 import type { SourceSnapshot } from "./types";
@@ -151,6 +152,7 @@ async function syncInto(
   lap("plan");
 
   const toConvert = [...plan.creates, ...plan.updates, ...plan.reparsed];
+  const refreshed = plan.reparsed.length ? await findOutdatedRows(prisma, plan.reparsed) : [];
   const conversions = convert ? await convertRules(prisma, toConvert, { onProgress: (done, total) => progress("convert", done, total) }) : new Map();
   lap("convert");
 
@@ -167,6 +169,7 @@ async function syncInto(
     plan,
     ruleAttacks,
     conversions,
+    refreshed,
     attack: attack.import,
     existingPaths: state.rulePaths,
     run: { id: runId, sources: JSON.stringify(sourceInfo), attackVersion, warnings, problems: plan.problems },

@@ -31,6 +31,8 @@ export interface AttackImport {
 /** Everything the final transaction writes. */
 export interface SyncWrite {
   plan: SyncPlan;
+  /** Unchanged rules whose derived columns are re-written (see refresh.ts). */
+  refreshed: RuleRow[];
   /** Rules whose RuleAttack rows are replaced by these (missing ids: left alone). */
   ruleAttacks: Map<string, TagRow[]>;
   /** Rules whose Conversion rows are replaced by these. */
@@ -71,6 +73,10 @@ export async function writeSync(prisma: CatalogClient, dialect: Dialect, w: Sync
       for (const { row } of w.plan.updates) {
         const { id, ...values } = ruleData(row);
         await updateRow(tx, dialect, "Rule", { column: "id", value: id }, { ...values, lastChangedAt: now, removedAt: null });
+      }
+      for (const row of w.refreshed) {
+        const { id, sourceKey: _sourceKey, yaml: _yaml, contentHash: _hash, path: _path, sourceRevision: _revision, ...derived } = row;
+        await updateRow(tx, dialect, "Rule", { column: "id", value: id }, derived);
       }
       for (const ids of chunks(w.plan.removedIds)) {
         await tx.rule.updateMany({ where: { id: { in: ids } }, data: { removedAt: now } });
