@@ -66,7 +66,14 @@ function leafCandidates(leaf: MatchLeaf): Candidate[] {
 
 /** Field → candidate values (first is a hit where one exists), from every leaf of the expression. */
 export function fieldCandidates(expr: MatchExpr, out = new Map<string, Candidate[]>()): Map<string, Candidate[]> {
-  if (expr.kind === "leaf") {
+  if (expr.kind === "leaf" && expr.leaf.kind === "fieldref") {
+    // Both fields get the same value first (a hit for eq/contains/…), then different ones.
+    for (const [i, f] of [expr.leaf.field, ...expr.leaf.values].entries()) {
+      const list = out.get(f) ?? [];
+      for (const c of ["C:\\same\\value.exe", `other ${i}`]) if (!list.includes(c)) list.push(c);
+      out.set(f, list);
+    }
+  } else if (expr.kind === "leaf") {
     const f = expr.leaf.field ?? "";
     const list = out.get(f) ?? [];
     for (const c of leafCandidates(expr.leaf)) if (!list.includes(c)) list.push(c);
