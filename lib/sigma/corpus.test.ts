@@ -8,6 +8,9 @@ import { describe, expect, it } from "vitest";
 import type { SigmaIssue } from "./model";
 import { parseSigmaFile } from "./parse-file";
 import { buildMatchExpr } from "./match-expr";
+import { evaluateExpr, matchEvent } from "./evaluate";
+import type { MatchExpr } from "./model";
+import { sigmaStringText } from "./values";
 
 const shared = process.env.DETECTORY_SHARED ?? path.resolve(process.cwd(), "../shared");
 const corpus = path.join(shared, "sigma");
@@ -61,6 +64,24 @@ describe.skipIf(!existsSync(corpus))(`SigmaHQ corpus in ${corpus}`, () => {
     expect(kinds.filter((k) => k !== "rule")).toEqual([]);
   });
 
+  it("buildMatchExpr agrees with the condition-based evaluator on events built from each rule's values", () => {
+    const disagreements: string[] = [];
+    let matches = 0;
+    for (const r of results) {
+      const rule = r.parsed?.documents[0]?.document;
+      if (rule?.kind !== "rule") continue;
+      const expr = buildMatchExpr(rule.detection);
+      for (const event of eventsFor(expr)) {
+        const byCondition = matchEvent(rule, event).match;
+        if (byCondition) matches++;
+        if (evaluateExpr(expr, event) !== byCondition) disagreements.push(`${r.rel}: ${JSON.stringify(event)}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    // The synthetic events must exercise both outcomes, or the comparison proves little.
+    expect(matches).toBeGreaterThan(3000); // 5,283 of 11,856 at the pinned snapshot
+  });
+
   it("matches the committed summary of problem codes", async () => {
     const counts = new Map<string, number>();
     for (const { issue } of issues) counts.set(`${issue.severity} ${issue.code}`, (counts.get(`${issue.severity} ${issue.code}`) ?? 0) + 1);
@@ -86,3 +107,35 @@ describe.skipIf(!existsSync(corpus))(`SigmaHQ corpus in ${corpus}`, () => {
     await expect(lines.join("\n")).toMatchFileSnapshot("testdata/corpus-summary.txt");
   });
 });
+
+/** A value that satisfies a string leaf's first value (wildcards filled in), or undefined. */
+function sampleFor(expr: MatchExpr, pick: "first" | "last"): [string, unknown][] {
+  if (expr.kind === "and" || expr.kind === "or") return expr.items.flatMap((i) => sampleFor(i, pick));
+  if (expr.kind === "not") return sampleFor(expr.item, pick);
+  if (expr.kind !== "leaf" || expr.leaf.field === null) return [];
+  const leaf = expr.leaf;
+  const field = leaf.field as string;
+  switch (leaf.kind) {
+    case "string": {
+      const v = leaf.values[pick === "first" ? 0 : leaf.values.length - 1];
+      const text = sigmaStringText(v).replace(/\*/g, "").replace(/\?/g, "a");
+      const wrapped = leaf.op === "contains" ? `x${text}y` : leaf.op === "startswith" ? `${text}y` : leaf.op === "endswith" ? `x${text}` : text;
+      return [[field, wrapped]];
+    }
+    case "number":
+    case "bool":
+      return [[field, leaf.values[pick === "first" ? 0 : leaf.values.length - 1]]];
+    case "exists":
+      return leaf.exists ? [[field, "present"]] : [];
+    default:
+      return [];
+  }
+}
+
+/** Three events per rule: the first values, the last values, and the first values with every other field dropped. */
+function eventsFor(expr: MatchExpr): Record<string, unknown>[] {
+  const first = Object.fromEntries(sampleFor(expr, "first"));
+  const last = Object.fromEntries(sampleFor(expr, "last"));
+  const half = Object.fromEntries(Object.entries(first).filter((_, i) => i % 2 === 0));
+  return [first, last, half];
+}
