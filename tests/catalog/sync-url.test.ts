@@ -58,6 +58,10 @@ describe("sync from a zip URL served over http://127.0.0.1", async () => {
     expect(new Set([...stored.map((r) => r.path), ...invalid])).toEqual(new Set(paths));
     const [source] = await queryRows(db.url, `SELECT "kind", "revision" FROM "Source"`);
     expect(source).toEqual({ kind: "url", revision: "r2099-01-31" });
+    const [run] = await queryRows<{ sources: string }>(db.url, `SELECT "sources" FROM "SyncRun" WHERE "id" = ?`, [s.runId]);
+    expect(JSON.parse(run.sources)).toEqual([
+      { key: `url:${base}/SigmaHQ/sigma/releases/download/r2099-01-31/sigma_all_rules.zip`, kind: "url", location: `${base}/SigmaHQ/sigma/releases/download/r2099-01-31/sigma_all_rules.zip`, label: "sigma_all_rules.zip", revision: "r2099-01-31", files: paths.length },
+    ]);
   });
 });
 

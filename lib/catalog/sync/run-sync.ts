@@ -37,7 +37,8 @@ export interface SyncOptions {
 export interface SyncSummary {
   runId: number;
   status: "succeeded" | "failed";
-  sources: { key: string; label: string; revision: string | null; files: number; warning?: string }[];
+  /** Per source, as stored in SyncRun.sources: {key, kind, location, label, revision, files, warning?}. */
+  sources: { key: string; kind: string; location: string; label: string; revision: string | null; files: number; warning?: string }[];
   filesSeen: number;
   newCount: number;
   updatedCount: number;
@@ -133,12 +134,12 @@ async function syncInto(
       const snapshot = await readSource(spec, { cacheDir, headersTimeoutMs: options.headersTimeoutMs });
       snapshots.push(snapshot);
       warnings.push(...snapshot.warnings);
-      sourceInfo.push({ key: snapshot.key, label: snapshot.label, revision: snapshot.revision, files: snapshot.files.length, ...(snapshot.warnings[0] ? { warning: snapshot.warnings[0] } : {}) });
+      sourceInfo.push({ key: snapshot.key, kind: snapshot.kind, location: snapshot.location, label: snapshot.label, revision: snapshot.revision, files: snapshot.files.length, ...(snapshot.warnings[0] ? { warning: snapshot.warnings[0] } : {}) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       warnings.push(`source ${spec} skipped: ${reason}`);
       const id = identifySource(spec);
-      sourceInfo.push({ key: id.key, label: id.label, revision: null, files: 0, warning: reason });
+      sourceInfo.push({ key: id.key, kind: id.kind, location: id.location, label: id.label, revision: null, files: 0, warning: reason });
     }
   }
   if (!snapshots.length) throw new SyncFailedError(`no source could be read (${warnings.join("; ")})`);

@@ -34,7 +34,13 @@ export function identifySource(spec: string): SourceIdentity {
   const local = kind === "folder" || kind === "zip";
   const location = local ? path.relative(process.cwd(), path.resolve(spec)) || "." : spec.replace(/^git\+/, "");
   const sigmaHq = isSigmaHq(location) || (kind === "zip" && /^sigma_.*\.zip$/i.test(path.basename(location)));
-  const label = sigmaHq ? "SigmaHQ" : kind === "git" || kind === "url" ? location.replace(/\.git$|\/$/, "").split("/").slice(-2).join("/") : path.basename(path.resolve(spec));
+  const label = sigmaHq
+    ? "SigmaHQ"
+    : kind === "git"
+      ? location.replace(/\.git$|\/$/, "").split(/[/:]/).slice(-2).join("/")
+      : kind === "url"
+        ? decodeURIComponent(location.split(/[?#]/)[0].split("/").pop() || location)
+        : path.basename(path.resolve(spec));
   const repoUrl = sigmaHq ? SIGMAHQ_REPO_URL : kind === "git" ? webUrlOfRemote(location) : null;
   return { key: `${kind}:${location}`, kind, location, label, repoUrl, defaultBranch: sigmaHq ? "master" : null };
 }
