@@ -31,11 +31,16 @@ describe.skipIf(!availability.run)("web app end to end", () => {
     await server?.stop();
   });
 
-  const resultCount = async () => Number((await page.locator("#results-h").innerText()).replace(/[^\d]/g, ""));
+  const resultCount = async () => {
+    await page.locator("#results-h").waitFor();
+    return Number((await page.locator("#results-h").innerText()).replace(/[^\d]/g, ""));
+  };
 
   it("opens the feed with rules newest first", async () => {
     await page.goto(server.baseUrl + "/");
-    await expect(page.getByRole("heading", { level: 1, name: "Detection rules" }).isVisible()).resolves.toBe(true);
+    // The feed streams in behind loading.tsx: wait for it rather than checking at the load event.
+    await page.getByRole("heading", { level: 1, name: "Detection rules" }).waitFor();
+    await page.locator("#results-h").waitFor();
     expect(await resultCount()).toBeGreaterThan(0);
     expect(await page.locator("main ol > li").count()).toBeGreaterThan(0);
     await shot("feed");
@@ -132,6 +137,7 @@ describe.skipIf(!availability.run)("web app end to end", () => {
 
   it("opens the coverage matrix and follows a cell to the filtered feed", async () => {
     await page.goto(server.baseUrl + "/coverage");
+    await page.getByRole("heading", { level: 1, name: "ATT&CK coverage" }).waitFor();
     await shot("coverage");
     const cells = page.locator('main a[href*="technique="]');
     const n = await cells.count();
@@ -157,6 +163,7 @@ describe.skipIf(!availability.run)("web app end to end", () => {
 
   it("opens a technique page and the technique search", async () => {
     await page.goto(server.baseUrl + "/attack?q=t1003");
+    await page.getByRole("heading", { level: 1 }).waitFor();
     const first = page.locator('main ul a[href^="/attack/T"]').first();
     if ((await first.count()) === 0) return; // no ATT&CK data: the search page says so
     await first.click();
@@ -172,6 +179,8 @@ describe.skipIf(!availability.run)("web app end to end", () => {
     "has no serious or critical axe violations on the %s page",
     async (_name, url) => {
       await page.goto(server.baseUrl + url);
+      await page.locator("footer").waitFor();
+      await page.locator("main h1").waitFor();
       expect(await axeViolations(page)).toEqual([]);
     },
   );

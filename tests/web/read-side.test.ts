@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "@/lib/catalog/db";
 import { migrateDatabase } from "@/lib/catalog/migrate";
-import { searchTechniques } from "@/lib/catalog/queries/attack";
+import { getTechnique, searchTechniques } from "@/lib/catalog/queries/attack";
 import { getFeed } from "@/lib/catalog/queries/get-feed";
 import { testEvent } from "@/lib/catalog/queries/test-event";
 import { createRuleSearch } from "@/lib/catalog/search";
@@ -77,6 +77,13 @@ describe("catalog read side (SQLite)", () => {
     expect((await searchTechniques("T1003.001")).results[0].id).toBe("T1003.001");
     expect((await searchTechniques("LSASS Memory")).results[0].id).toBe("T1003.001");
     expect((await searchTechniques("credential access")).results.length).toBeGreaterThan(5);
+  });
+
+  it.skipIf(!HAS_SHARED)("a revoked technique id redirects to its replacement; an unknown one is null", async () => {
+    expect(await getTechnique("t1086")).toEqual({ kind: "redirect", to: "T1059.001" });
+    expect(await getTechnique("T9999")).toBeNull();
+    const found = await getTechnique("T1003");
+    expect(found?.kind === "found" && found.technique.subtechniques.map((s) => s.id)).toContain("T1003.001");
   });
 });
 
