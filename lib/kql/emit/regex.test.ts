@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SigmaString } from "../../sigma";
-import { escapeRe2, pcreToRe2, wildcardToRe2 } from "./regex";
+import { escapeRe2, pcreToRe2, stripEdgeDotStar, wildcardToRe2 } from "./regex";
 
 const NO_FLAGS = { ignoreCase: false, multiline: false, dotAll: false };
 
@@ -45,6 +45,20 @@ describe("pcreToRe2 refuses what RE2 lacks", () => {
     const r = pcreToRe2(source, NO_FLAGS);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain(why);
+  });
+});
+
+describe("stripEdgeDotStar", () => {
+  it.each([
+    [".*certutil -urlcache.*", "certutil -urlcache"],
+    [".*a|b.*", "a|b"],
+    ["a\\.*", "a\\.*"],
+    ["a\\\\.*", "a\\\\"],
+    [".*?x", ".*?x"],
+    [".*", ".*"],
+    ["(a|.*", "(a|.*"],
+  ])("%s → %s", (source, expected) => {
+    expect(stripEdgeDotStar(source)).toBe(expected);
   });
 });
 

@@ -28,6 +28,20 @@ export function wildcardToRe2(value: SigmaString, opts: { anchorStart: boolean; 
   return `${flags ? `(?${flags})` : ""}${opts.anchorStart ? "^" : ""}${body}${opts.anchorEnd ? "$" : ""}`;
 }
 
+/**
+ * Removes a leading and a trailing `.*` (as `|re|contains` adds): KQL's `matches regex` searches, so `.*X` and
+ * `X.*` find exactly what `X` finds. A trailing `.*` after an odd run of backslashes is an escaped dot and stays.
+ */
+export function stripEdgeDotStar(pattern: string): string {
+  let p = pattern;
+  if (p.startsWith(".*") && !/^\.\*[?+]/.test(p) && p.length > 2) p = p.slice(2);
+  if (p.endsWith(".*") && p.length > 2) {
+    const before = /\\*$/.exec(p.slice(0, -2))?.[0].length ?? 0;
+    if (before % 2 === 0 && !p.endsWith("(.*") && !p.endsWith("|.*")) p = p.slice(0, -2);
+  }
+  return p;
+}
+
 /** Why a Sigma regex cannot be expressed in RE2, or the RE2 pattern (with the modifier flags as a prefix). */
 export type Re2Translation = { ok: true; pattern: string } | { ok: false; reason: string };
 
@@ -43,7 +57,8 @@ const PCRE_ONLY_ESCAPES: Record<string, string> = {
  * (`(?<name>` → `(?P<name>`). Lookarounds, backreferences, possessive quantifiers, atomic groups, conditionals,
  * recursion and PCRE-only escapes are refused with a reason.
  */
-export function pcreToRe2(source: string, flags: RegexFlags): Re2Translation {
+export function pcreToRe2(pattern: string, flags: RegexFlags): Re2Translation {
+  const source = stripEdgeDotStar(pattern);
   let out = "";
   let i = 0;
   let inClass = false;
