@@ -18,12 +18,14 @@ interface Outcome {
   rules: number;
   skipped: number;
   events: number;
+  /** Events both sides matched: shows the generated events exercise the positive paths too. */
+  positives: number;
   mismatches: string[];
 }
 
 function differential(target: TargetId): Outcome {
   const t = TARGETS[target];
-  const out: Outcome = { rules: 0, skipped: 0, events: 0, mismatches: [] };
+  const out: Outcome = { rules: 0, skipped: 0, events: 0, positives: 0, mismatches: [] };
   for (const { file, rule, result } of corpusConversions(target)) {
     if (result.status !== "converted" || !rule || !result.query) continue;
     out.rules++;
@@ -47,6 +49,7 @@ function differential(target: TargetId): Outcome {
         out.events++;
         const sigma = matchEvent(rule, pair.event).match;
         const kql = query.matches(pair.row);
+        if (sigma && kql) out.positives++;
         if (sigma !== kql && out.mismatches.length < 15) {
           out.mismatches.push(`${file.rel}: sigma=${sigma} kql=${kql}\n  event ${JSON.stringify(pair.event)}\n${result.query}`);
         }
@@ -62,9 +65,10 @@ function differential(target: TargetId): Outcome {
 describe.skipIf(!corpusAvailable())(`differential Sigma vs KQL verdicts (needs ${SIGMA_DIR})`, () => {
   it.each(TARGET_IDS)("%s", (target) => {
     const o = differential(target);
-    console.info(`${target}: ${o.rules} converted rules, ${o.skipped} skipped (mapping not invertible), ${o.events} events compared`);
+    console.info(`${target}: ${o.rules} converted rules, ${o.skipped} skipped (mapping not invertible), ${o.events} events compared, ${o.positives} matched by both`);
     expect(o.mismatches).toEqual([]);
     expect(o.events).toBeGreaterThan(o.rules);
+    expect(o.positives).toBeGreaterThan(o.rules / 2);
     expect(o.skipped).toBeLessThan(o.rules * 0.2);
   }, 300_000);
 });

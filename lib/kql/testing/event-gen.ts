@@ -3,6 +3,7 @@
  * differential test. Deterministic; a handful of events per rule.
  */
 import type { MatchExpr, MatchLeaf, SigmaString } from "../../sigma";
+import { sampleForRegex } from "./regex-sample";
 
 /** Sentinel for "the event does not have this field". */
 export const ABSENT = Symbol("absent");
@@ -59,6 +60,10 @@ function leafCandidates(leaf: MatchLeaf): Candidate[] {
     case "timepart":
       return ["2024-03-05T01:30:00Z", "2024-03-05T13:45:00Z"];
     case "regex":
+      return leaf.values.slice(0, 3).flatMap((v) => {
+        const sample = sampleForRegex(v);
+        return [sample, `a ${sample} z`, swapCase(sample)];
+      });
     case "fieldref":
       return [];
   }
