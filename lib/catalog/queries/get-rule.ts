@@ -6,7 +6,8 @@ import { parseRule } from "../../sigma";
 import { TARGET_IDS, type TargetId } from "../../kql/target";
 import { highlightCode } from "../../highlight";
 import { createLru } from "../../utils";
-import { getPrisma } from "../db";
+import { getPrisma, type CatalogClient } from "../db";
+import { readCatalogEnv } from "../env";
 import type { ConversionState, ConversionView, RuleDetail } from "../types";
 import { computeConfidence } from "../views/confidence";
 import { buildDataSources } from "../views/data-sources";
@@ -14,6 +15,7 @@ import { exprFields } from "../views/describe-match";
 import { buildFpGuidance } from "../views/fp-guidance";
 import { buildHypothesis } from "../views/hypothesis";
 import { buildOrigin, buildRelated, toReference } from "../views/references";
+import { getCatalogVersion } from "./catalog-version";
 import { iso, readObject, readObjectList, readStringList } from "./json";
 import { loadRuleAttack } from "./rule-attack";
 import { targetLabel, targetRoutes } from "./targets";
@@ -33,9 +35,21 @@ function parseStored(contentHash: string, yaml: string): ReturnType<typeof parse
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
+// Whole rule pages per catalog version: a page is a pure function of the stored catalog.
+const details = createLru<string, RuleDetail>(500);
+
 /** The rule page for a Sigma id, or null when no such rule is stored (removed rules are returned, flagged). */
 export async function getRule(id: string): Promise<RuleDetail | null> {
   const prisma = getPrisma();
+  const key = `${readCatalogEnv().databaseUrl}|${await getCatalogVersion(prisma)}|${id}`;
+  const cached = details.get(key);
+  if (cached) return cached;
+  const detail = await loadRule(prisma, id);
+  if (detail) details.set(key, detail);
+  return detail;
+}
+
+async function loadRule(prisma: CatalogClient, id: string): Promise<RuleDetail | null> {
   const rule = await prisma.rule.findUnique({
     where: { id },
     include: { source: true, attack: { select: { tag: true, kind: true, attackId: true } }, conversions: true },
