@@ -5,6 +5,7 @@ import { createClient } from "@libsql/client";
 import { afterAll, describe, expect, it } from "vitest";
 import { CONVERTER_VERSION, TARGET_IDS } from "@/lib/kql";
 import { runSync } from "@/lib/catalog/sync/run-sync";
+import { PROBLEM_HISTORY_RUNS } from "@/lib/catalog/sync/write";
 import { catalogDigest, createTempCatalog, MINI_ATTACK_BUNDLE, queryRows } from "./helpers";
 
 const rule = (id: string, title: string, extra = "") => `title: ${title}
@@ -135,10 +136,21 @@ describe("sync lifecycle on a folder", async () => {
     expect(s.sources).toHaveLength(1);
   });
 
+  it("keeps the problem lists of the newest runs only", async () => {
+    writeFileSync(path.join(root, "broken.yml"), "title: [unclosed\n");
+    const runs: number[] = [];
+    for (let i = 0; i < PROBLEM_HISTORY_RUNS + 2; i++) runs.push((await runSync({ sources: [root], attack: false, convert: false })).runId);
+    rmSync(path.join(root, "broken.yml"));
+    const withProblems = await queryRows<{ syncRunId: number }>(db.url, `SELECT DISTINCT "syncRunId" FROM "SyncProblem" ORDER BY "syncRunId"`);
+    expect(withProblems.map((r) => Number(r.syncRunId))).toEqual(runs.slice(-PROBLEM_HISTORY_RUNS));
+    await sync(); // back to the folder without the broken file
+  });
+
   it("records every run with its counts", async () => {
     const runs = await queryRows<{ status: string; newCount: number; removedCount: number }>(db.url, `SELECT "status", "newCount", "removedCount" FROM "SyncRun" ORDER BY "id"`);
     expect(runs.map((r) => r.status)).toEqual(Array(runs.length).fill("succeeded"));
-    expect(runs.map((r) => Number(r.newCount))).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect(runs.map((r) => Number(r.removedCount))).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0]);
+    expect(runs).toHaveLength(9 + PROBLEM_HISTORY_RUNS + 3);
+    expect(runs.slice(0, 9).map((r) => Number(r.newCount))).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(runs.slice(0, 9).map((r) => Number(r.removedCount))).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0]);
   });
 });

@@ -53,6 +53,9 @@ export interface SyncWrite {
 
 const CHUNK = 500;
 
+/** How many of the newest runs keep their SyncProblem rows (SyncRun rows themselves are all kept). */
+export const PROBLEM_HISTORY_RUNS = 20;
+
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -95,6 +98,9 @@ export async function writeSync(prisma: CatalogClient, dialect: Dialect, w: Sync
         "SyncProblem",
         w.run.problems.map(({ sourceKey, ...p }) => ({ syncRunId: w.run.id, sourceId: sourceIds.get(sourceKey) ?? null, path: p.path, line: p.line ?? null, col: p.col ?? null, code: p.code, severity: p.severity, message: p.message })),
       );
+      // Problem lists of old runs are history nobody reads; keep the newest runs' lists only.
+      const keep = await tx.syncRun.findMany({ orderBy: { id: "desc" }, take: PROBLEM_HISTORY_RUNS, select: { id: true } });
+      if (keep.length === PROBLEM_HISTORY_RUNS) await tx.syncProblem.deleteMany({ where: { syncRunId: { lt: keep[keep.length - 1].id } } });
       const plan = w.plan;
       await tx.syncRun.update({
         where: { id: w.run.id },
