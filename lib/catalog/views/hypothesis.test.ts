@@ -26,6 +26,7 @@ describe("logsourcePhrase", () => {
     [{ product: "windows", category: "process_creation" }, "Windows process creation events"],
     [{ product: "windows", service: "security" }, "Windows security log events"],
     [{ category: "proxy" }, "proxy events"],
+    [{ product: "macos", category: "file_event" }, "macOS file events"],
     [{}, "log events"],
   ])("%j", (ls, expected) => expect(logsourcePhrase(ls)).toBe(expected));
 });

@@ -58,7 +58,8 @@ export function productName(product: string): string {
 export function logsourcePhrase(ls: HypothesisInput["logsource"]): string {
   const parts: string[] = [];
   if (ls.product) parts.push(productName(ls.product));
-  if (ls.category) parts.push(ls.category.replace(/_/g, " "));
+  // "file_event" reads "file events", not "file event events".
+  if (ls.category) parts.push(ls.category.replace(/_event$/, "").replace(/_/g, " "));
   else if (ls.service) parts.push(`${ls.service.replace(/_/g, " ")} log`);
   if (parts.length === 0) return "log events";
   return `${parts.join(" ")} events`;
