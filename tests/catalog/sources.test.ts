@@ -179,6 +179,13 @@ describe("downloadToCache", () => {
     await expect(downloadToCache(`http://127.0.0.1:${port}/rules.zip`, { cacheDir })).rejects.toThrow(/^download failed: ECONNREFUSED/);
   });
 
+  it("gives up on a host that does not answer after the connect timeout", async () => {
+    // 10.255.255.1 is unroutable here: either the connect times out or the network says unreachable at once.
+    await expect(downloadToCache("http://10.255.255.1/sigma_all_rules.zip", { cacheDir, connectTimeoutMs: 300 })).rejects.toThrow(
+      /^download failed: (no connection to 10\.255\.255\.1:80 within 300 ms|ENETUNREACH|EHOSTUNREACH|ECONNREFUSED)/,
+    );
+  });
+
   it("reports HTTP errors and the size cap", async () => {
     await expect(downloadToCache(`${base}/missing.zip`, { cacheDir })).rejects.toThrow(/HTTP 404/);
     await expect(downloadToCache(`${base}/big.zip`, { cacheDir, maxBytes: 1000 })).rejects.toThrow(/more than the 1000-byte limit/);

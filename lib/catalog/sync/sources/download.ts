@@ -5,11 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 
 /** Limits of a download. */
 export interface DownloadOptions {
   cacheDir: string;
+  /** Milliseconds to open the TCP connection; an air-gapped or firewalled host fails within this. Default 4 s. */
+  connectTimeoutMs?: number;
   /** Milliseconds to wait for the response headers (connect + TLS + server). */
   headersTimeoutMs?: number;
   /** Milliseconds for the whole transfer. */
@@ -67,7 +70,30 @@ export async function downloadToCache(url: string, options: DownloadOptions): Pr
   }
 }
 
+/**
+ * Opens (and closes) a TCP connection to the URL's host first. fetch has no connect timeout of its own, so a
+ * host that silently drops packets would otherwise hold a sync for the whole headers timeout.
+ */
+function probeConnect(url: string, timeoutMs: number): Promise<void> {
+  const u = new URL(url);
+  const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: u.hostname, port });
+    const fail = (error: Error) => {
+      socket.destroy();
+      reject(error);
+    };
+    socket.setTimeout(timeoutMs, () => fail(new Error(`no connection to ${u.hostname}:${port} within ${timeoutMs} ms`)));
+    socket.once("error", (error) => fail(new Error("connect failed", { cause: error })));
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve();
+    });
+  });
+}
+
 async function fetchWithLimits(url: string, etag: string | null, options: DownloadOptions) {
+  await probeConnect(url, options.connectTimeoutMs ?? 4_000);
   const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
   const controller = new AbortController();
   const headersTimer = setTimeout(() => controller.abort(new Error(`no response within ${options.headersTimeoutMs ?? 15_000} ms`)), options.headersTimeoutMs ?? 15_000);
@@ -107,6 +133,7 @@ export function describeFetchError(error: unknown): string {
   if (cause && !cause.code && cause.errors?.length) cause = cause.errors[0];
   if (error.name === "AbortError" || error.name === "TimeoutError") return String((error as { reason?: unknown }).reason ?? error.message);
   if (cause?.code === "ENOTFOUND" || cause?.code === "EAI_AGAIN") return `host not found (${cause.code}; offline?)`;
+  if (cause?.code && error.message === "connect failed") return cause.code;
   if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ""}`;
   return cause?.message ? `${error.message}: ${cause.message}` : error.message;
 }
