@@ -65,13 +65,11 @@ function parseDocument(doc: YamlDocument, index: number, lines: LineIndex): Pars
       ctx.report("logsource" in map ? "missing-attribute" : "unknown-document-kind", what, doc.offset, "detection");
       return { document: null, issues: ctx.issues, index };
     }
-    const common = parseCommon(map, doc.pos, ctx, RULE_KEYS, line);
-    const rule: SigmaRule = {
-      ...common,
-      kind: "rule",
-      logsource: parseLogSource(map.logsource, doc.pos, ctx, true),
-      detection: parseDetection(map.detection, childPos(doc.pos, "detection"), ctx),
-    };
+    // The shared attributes object becomes the rule (no copy: this runs once per document).
+    const rule = parseCommon(map, doc.pos, ctx, RULE_KEYS, line) as SigmaRule;
+    rule.kind = "rule";
+    rule.logsource = parseLogSource(map.logsource, doc.pos, ctx, true);
+    rule.detection = parseDetection(map.detection, childPos(doc.pos, "detection"), ctx);
     return { document: rule, issues: ctx.issues, index };
   } catch (error) {
     const message = error instanceof Error ? `${error.message}` : String(error);

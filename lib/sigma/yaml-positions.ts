@@ -54,17 +54,19 @@ class EventTree {
     readonly text: string,
     readonly base: number,
   ) {
-    this.ends = new Int32Array(events.length);
-    const stack: number[] = [];
-    for (let i = 0; i < events.length; i++) {
+    const n = events.length;
+    const ends = new Int32Array(n);
+    // Nesting is bounded by js-yaml's maxDepth (100), so a small fixed stack suffices.
+    const stack = new Int32Array(128);
+    let top = 0;
+    for (let i = 0; i < n; i++) {
       const t = events[i].type;
-      if (t === EV_MAPPING || t === EV_SEQUENCE || t === EV_DOCUMENT) stack.push(i);
-      else if (t === EV_POP) {
-        const open = stack.pop();
-        if (open !== undefined) this.ends[open] = i;
-        this.ends[i] = i;
-      } else this.ends[i] = i;
+      ends[i] = i;
+      if (t === EV_POP) {
+        if (top > 0) ends[stack[--top]] = i;
+      } else if (t !== EV_SCALAR && t !== EV_ALIAS && top < stack.length) stack[top++] = i;
     }
+    this.ends = ends;
   }
 
   /** The offset of the node starting at event `i` (-1 for an empty scalar). */
