@@ -6,9 +6,12 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
 sh scripts/ensure-deps.sh
 npx tsx lib/catalog/cli/migrate-cli.ts
-if [ "${DETECTORY_SYNC_ON_START:-auto}" = always ] || ! npx tsx lib/catalog/cli/sync-cli.ts --has-rules >/dev/null 2>&1; then
-  echo "› syncing the catalog (sources: ${DETECTORY_SOURCES:-default})…" >&2
+# A fresh catalog is synced from DETECTORY_SOURCES (default: rules/ + SigmaHQ's latest release); an existing one is
+# served as it is unless DETECTORY_SYNC_ON_START=always.
+if [ "${DETECTORY_SYNC_ON_START:-auto}" = always ]; then
   npx tsx lib/catalog/cli/sync-cli.ts
+else
+  npx tsx lib/catalog/cli/sync-cli.ts --if-empty
 fi
 # Rebuild when the sources changed since the last build (the build id file records the tree it was built from).
 tree=$(git rev-parse HEAD 2>/dev/null || echo none)$(git status --porcelain 2>/dev/null | md5sum | cut -c1-8)

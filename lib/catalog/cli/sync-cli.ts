@@ -1,9 +1,10 @@
 /**
- * `npm run sync -- [--source S]... [--attack A | --no-attack] [--no-convert] [--quiet]`: syncs rule sources (folders, zips,
+ * `npm run sync -- [--source S]... [--attack A | --no-attack] [--no-convert] [--quiet] [--if-empty]`: syncs rule sources (folders, zips,
  * zip URLs, git URLs) and the ATT&CK bundle into DATABASE_URL. Prints a one-line summary and every invalid file
  * (`path:line: code: message`). Exits 1 only when the sync could not run at all.
  */
 import { parseArgs } from "node:util";
+import { getPrisma } from "../db";
 import { oneLine, runSync, type SyncSummary } from "../sync/run-sync";
 import { createProgressBar } from "./progress";
 
@@ -38,9 +39,18 @@ async function main(): Promise<number> {
       "no-convert": { type: "boolean", default: false },
       quiet: { type: "boolean", short: "q", default: false },
       timings: { type: "boolean", default: false },
+      "if-empty": { type: "boolean", default: false },
     },
     allowPositionals: false,
   });
+  // `npm start` syncs only a fresh catalog, so restarting the app never waits on downloads.
+  if (values["if-empty"]) {
+    const rules = await getPrisma().rule.count({ where: { removedAt: null } }).catch(() => 0);
+    if (rules > 0) {
+      console.log(`catalog already holds ${n(rules)} rules; not syncing (run \`npm run sync\` to refresh)`);
+      return 0;
+    }
+  }
   const bar = values.quiet ? null : createProgressBar();
   let summary: SyncSummary;
   try {
