@@ -49,7 +49,7 @@ export function ReferencesView({ rule }: { rule: RuleDetail }) {
       )}
       <div>
         <h3 className="font-medium">Original rule</h3>
-        <ul className="mt-1 space-y-0.5">
+        <ul className="mt-1 space-y-0.5 break-all">
           {o.pinnedUrl && (
             <li>
               <a href={o.pinnedUrl} className="underline">
