@@ -1,14 +1,12 @@
 /**
- * The Sigma evaluator: does an event (parsed JSON) match a rule? Exact Sigma semantics: strings
+ * The Sigma evaluator: does an event (parsed JSON) match a rule? (Leaf tests live in evaluate-leaf.ts.) Exact Sigma semantics: strings
  * case-insensitive unless `cased`, wildcards, every modifier, null = absent or null, keywords over all values,
  * regex case-sensitive unless `i`, numbers also against numeric strings, time parts in UTC.
  */
-import type { ConditionNode, MatchExpr, MatchLeaf, SigmaDetection, SigmaRule, StringOp } from "./model";
+import type { ConditionNode, MatchExpr, SigmaDetection, SigmaRule } from "./model";
 import { assertNever } from "./condition/print";
 import { viewOf, type EventView } from "./event-fields";
-import { cidrContains } from "./special-values";
-import { hasPlaceholders, hasWildcards, regexToJs, sigmaStringText, sigmaStringToRegex } from "./values";
-import { timePartOf } from "./time-parts";
+import { evalLeaf } from "./evaluate-leaf";
 
 /** The verdict for one event and the search identifiers whose expression is true. */
 export interface MatchResult {
@@ -17,9 +15,9 @@ export interface MatchResult {
 }
 
 /**
- * Evaluates a detection rule (or a filter's detection) against one event. Never throws. Events are treated as
- * immutable: per-event caches (field lookups, lower-cased values) are kept in a WeakMap keyed by the event
- * object, so pass a new object rather than mutating one between calls.
+ * Evaluates a detection rule (or a filter's detection) against one event. Never throws. Events and rules are
+ * treated as immutable: per-event caches (field lookups, lower-cased values) and per-detection plans are kept
+ * in WeakMaps keyed by the objects, so pass new objects rather than mutating them between calls.
  */
 export function matchEvent(rule: Pick<SigmaRule, "detection">, event: unknown): MatchResult {
   return matchDetection(rule.detection, event);
@@ -28,15 +26,17 @@ export function matchEvent(rule: Pick<SigmaRule, "detection">, event: unknown): 
 /** Evaluates a detection against one event. */
 export function matchDetection(detection: SigmaDetection, event: unknown): MatchResult {
   const state = viewOf(event);
-  const truths: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
+  const plan = planOf(detection);
+  const truths = new Uint8Array(plan.names.length);
   const matched: string[] = [];
-  for (const name in detection.searches) {
-    const t = evalExpr(detection.searches[name].expr, state);
-    truths[name] = t;
-    if (t) matched.push(name);
+  for (let i = 0; i < plan.names.length; i++) {
+    if (evalExpr(plan.exprs[i], state)) {
+      truths[i] = 1;
+      matched.push(plan.names[i]);
+    }
   }
   let match = false;
-  for (const c of detection.conditions) {
+  for (const c of plan.conditions) {
     if (conditionTruth(c, truths)) {
       match = true;
       break;
@@ -45,17 +45,59 @@ export function matchDetection(detection: SigmaDetection, event: unknown): Match
   return { match, matched };
 }
 
+/** A condition with identifiers replaced by their index in the detection (-1: unknown, always false). */
+type IndexedCondition =
+  | { kind: "and" | "or"; items: IndexedCondition[] }
+  | { kind: "not"; item: IndexedCondition }
+  | { kind: "ref"; index: number }
+  | { kind: "of"; all: boolean; indexes: number[] };
+
+interface DetectionPlan {
+  names: string[];
+  exprs: MatchExpr[];
+  conditions: IndexedCondition[];
+}
+
+const plans = new WeakMap<SigmaDetection, DetectionPlan>();
+
+/** The detection in array form, computed once per detection object. */
+function planOf(detection: SigmaDetection): DetectionPlan {
+  let plan = plans.get(detection);
+  if (plan) return plan;
+  const names = Object.keys(detection.searches);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const at = (name: string) => index.get(name) ?? -1;
+  const convert = (node: ConditionNode): IndexedCondition => {
+    switch (node.kind) {
+      case "ref":
+        return { kind: "ref", index: at(node.name) };
+      case "of":
+        return { kind: "of", all: node.quantifier === "all", indexes: node.names.map(at) };
+      case "not":
+        return { kind: "not", item: convert(node.item) };
+      case "and":
+      case "or":
+        return { kind: node.kind, items: node.items.map(convert) };
+      default:
+        return assertNever(node);
+    }
+  };
+  plan = { names, exprs: names.map((n) => detection.searches[n].expr), conditions: detection.conditions.map(convert) };
+  plans.set(detection, plan);
+  return plan;
+}
+
 /** Truth of a condition given the truth of each search identifier (unknown identifiers are false). */
-function conditionTruth(node: ConditionNode, truths: Record<string, boolean>): boolean {
+function conditionTruth(node: IndexedCondition, truths: Uint8Array): boolean {
   switch (node.kind) {
     case "ref":
-      return truths[node.name] === true;
+      return node.index >= 0 && truths[node.index] === 1;
     case "of":
-      if (node.quantifier === "all") {
-        for (const n of node.names) if (truths[n] !== true) return false;
+      if (node.all) {
+        for (const i of node.indexes) if (i < 0 || truths[i] !== 1) return false;
         return true;
       }
-      for (const n of node.names) if (truths[n] === true) return true;
+      for (const i of node.indexes) if (i >= 0 && truths[i] === 1) return true;
       return false;
     case "not":
       return !conditionTruth(node.item, truths);
@@ -65,8 +107,6 @@ function conditionTruth(node: ConditionNode, truths: Record<string, boolean>): b
     case "or":
       for (const i of node.items) if (conditionTruth(i, truths)) return true;
       return false;
-    default:
-      return assertNever(node);
   }
 }
 
@@ -94,151 +134,4 @@ function evalExpr(expr: MatchExpr, state: EvalState): boolean {
     default:
       return assertNever(expr);
   }
-}
-
-function evalLeaf(leaf: MatchLeaf, state: EvalState): boolean {
-  if (leaf.kind === "null") {
-    const f = state.field(leaf.field);
-    return !f.found || f.value === null || f.value === undefined;
-  }
-  if (leaf.kind === "exists") return state.field(leaf.field).found === leaf.exists;
-  if (leaf.field === null) {
-    for (const v of state.allStrings()) if (leafMatchesValue(leaf, v, state)) return true;
-    return false;
-  }
-  const f = state.field(leaf.field);
-  if (!f.found) return false;
-  if (!Array.isArray(f.value)) return leafMatchesValue(leaf, f.value, state);
-  // A list-valued field matches when any element does.
-  for (const v of f.value) if (leafMatchesValue(leaf, v, state)) return true;
-  return false;
-}
-
-const asText = (v: unknown): string | null =>
-  typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null;
-
-function leafMatchesValue(leaf: MatchLeaf, v: unknown, state: EvalState): boolean {
-  switch (leaf.kind) {
-    case "string": {
-      const text = asText(v);
-      return text !== null && stringMatcher(leaf).test(text, state);
-    }
-    case "regex": {
-      const text = asText(v);
-      if (text === null) return false;
-      for (const p of leaf.values) if (compiledRegex(p, leaf.flags).test(text)) return true;
-      return false;
-    }
-    case "number": {
-      const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
-      return !Number.isNaN(n) && leaf.values.some((x) => compare(n, leaf.op, x));
-    }
-    case "bool":
-      return leaf.values.some((b) => v === b || (typeof v === "string" && v.toLowerCase() === String(b)));
-    case "cidr":
-      return typeof v === "string" && leaf.values.some((net) => cidrContains(net, v));
-    case "fieldref": {
-      const text = asText(v);
-      if (text === null) return false;
-      return leaf.values.some((ref) => {
-        const other = state.field(ref);
-        if (!other.found) return false;
-        const others = Array.isArray(other.value) ? other.value : [other.value];
-        return others.some((o) => {
-          const otherText = asText(o);
-          return otherText !== null && plainMatches(otherText, leaf.op, leaf.cased, text);
-        });
-      });
-    }
-    case "timepart": {
-      const part = timePartOf(v, leaf.part);
-      return part !== null && leaf.values.some((x) => compare(part, leaf.op ?? "eq", x));
-    }
-    case "null":
-    case "exists":
-      return false;
-    default:
-      return assertNever(leaf);
-  }
-}
-
-function compare(actual: number, op: "eq" | "lt" | "lte" | "gt" | "gte", expected: number): boolean {
-  switch (op) {
-    case "eq": return actual === expected;
-    case "lt": return actual < expected;
-    case "lte": return actual <= expected;
-    case "gt": return actual > expected;
-    case "gte": return actual >= expected;
-  }
-}
-
-/** Plain (wildcard-free) matching of `needle` in `text` with a string operator. */
-function plainMatches(needle: string, op: StringOp, cased: boolean, text: string): boolean {
-  return cased ? opMatches(text, op, needle) : opMatches(text.toLowerCase(), op, needle.toLowerCase());
-}
-
-/**
- * A string leaf compiled once: plain values as (lower-cased unless cased) needles compared with the leaf's
- * operator, values with wildcards or placeholders as anchored regular expressions.
- */
-class StringMatcher {
-  private readonly needles: string[] = [];
-  private readonly patterns: RegExp[] = [];
-  constructor(private readonly leaf: Extract<MatchLeaf, { kind: "string" }>) {
-    for (const parts of leaf.values) {
-      if (hasWildcards(parts) || hasPlaceholders(parts)) {
-        this.patterns.push(regexToJs(sigmaStringToRegex(parts, { op: leaf.op, cased: leaf.cased })));
-      } else {
-        const text = sigmaStringText(parts);
-        this.needles.push(leaf.cased ? text : text.toLowerCase());
-      }
-    }
-  }
-
-  test(text: string, state: EvalState): boolean {
-    if (this.needles.length > 0) {
-      const t = this.leaf.cased ? text : state.lower(text);
-      for (const n of this.needles) if (opMatches(t, this.leaf.op, n)) return true;
-    }
-    for (const re of this.patterns) if (re.test(text)) return true;
-    return false;
-  }
-}
-
-const stringMatchers = new WeakMap<MatchLeaf, StringMatcher>();
-
-function stringMatcher(leaf: Extract<MatchLeaf, { kind: "string" }>): StringMatcher {
-  let m = stringMatchers.get(leaf);
-  if (!m) {
-    m = new StringMatcher(leaf);
-    stringMatchers.set(leaf, m);
-  }
-  return m;
-}
-
-function opMatches(text: string, op: StringOp, needle: string): boolean {
-  switch (op) {
-    case "eq": return text === needle;
-    case "contains": return text.includes(needle);
-    case "startswith": return text.startsWith(needle);
-    case "endswith": return text.endsWith(needle);
-  }
-}
-
-const regexCache = new Map<string, RegExp>();
-
-function compiledRegex(pattern: string, flags: { ignoreCase: boolean; multiline: boolean; dotAll: boolean }): RegExp {
-  const f = `${flags.ignoreCase ? "i" : ""}${flags.multiline ? "m" : ""}${flags.dotAll ? "s" : ""}`;
-  const key = `${f}/${pattern}`;
-  let re = regexCache.get(key);
-  if (!re) {
-    try {
-      re = regexToJs(pattern, f);
-    } catch {
-      re = /(?!)/; // invalid patterns were reported at parse time; they never match
-    }
-    if (regexCache.size > 10000) regexCache.clear();
-    regexCache.set(key, re);
-  }
-  return re;
 }
