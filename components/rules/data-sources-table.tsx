@@ -4,7 +4,7 @@ import type { DataSourceRow } from "@/lib/catalog/types";
 export function DataSourcesTable({ rows }: { rows: DataSourceRow[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
+      <table className="w-full min-w-[40rem] border-collapse text-left text-sm [overflow-wrap:normal]">
         <thead>
           <tr className="border-b border-zinc-300 dark:border-zinc-700">
             <th scope="col" className="py-1.5 pr-3 font-medium">Target</th>

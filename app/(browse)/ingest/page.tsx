@@ -20,7 +20,7 @@ export default async function IngestPage() {
             Sync runs
           </h2>
           <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Sync runs table">
-            <table className="w-full min-w-[56rem] border-collapse text-sm">
+            <table className="w-full min-w-[56rem] border-collapse text-sm [overflow-wrap:normal]">
               <thead>
                 <tr className="border-b border-zinc-300 dark:border-zinc-700">
                   <th scope="col" className={th}>Started</th>
@@ -89,7 +89,7 @@ export default async function IngestPage() {
             <p className="text-sm">Every file of the latest run was ingested without problems.</p>
           ) : (
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Problem files table">
-              <table className="w-full min-w-[48rem] border-collapse text-sm">
+              <table className="w-full min-w-[48rem] border-collapse text-sm [overflow-wrap:normal]">
                 <thead>
                   <tr className="border-b border-zinc-300 dark:border-zinc-700">
                     <th scope="col" className={th}>File</th>
