@@ -4,7 +4,7 @@
  * The PostgreSQL search implementation runs too when PostgreSQL is installed.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -122,5 +122,28 @@ describe.skipIf(!pgInstalled)("full-text search (PostgreSQL)", async () => {
     } finally {
       await prisma.$disconnect();
     }
+  });
+});
+
+describe("removed rules", () => {
+  let catalog: TempCatalog;
+  let folder: string;
+  beforeAll(async () => {
+    catalog = await createTempCatalog("detectory-removed-");
+    folder = path.join(catalog.dir, "rules");
+    mkdirSync(path.join(folder, "x"), { recursive: true });
+    copyFileSync("rules/examples/example_contains_mimikatz_module_on_cmdline.yml", path.join(folder, "x/mimikatz.yml"));
+    copyFileSync("rules/examples/example_keywords_root_ssh_login.yml", path.join(folder, "x/ssh.yml"));
+    await runSync({ sources: [folder], attack: false, databaseUrl: catalog.url, convert: false });
+    rmSync(path.join(folder, "x/mimikatz.yml"));
+    await runSync({ sources: [folder], attack: false, databaseUrl: catalog.url, convert: false });
+  }, 300_000);
+  afterAll(() => catalog?.cleanup());
+
+  it("are hidden from the feed by default and shown, flagged, on request", async () => {
+    const live = await getFeed(parseFeedQuery({}));
+    expect(live.items.map((r) => r.id)).not.toContain(MIMIKATZ);
+    const all = await getFeed(parseFeedQuery({ removed: "1" }));
+    expect(all.items.find((r) => r.id === MIMIKATZ)?.removedAt).toEqual(expect.any(String));
   });
 });
