@@ -10,6 +10,7 @@ import { printQuery } from "../emit/print";
 import type { KqlTarget, TableRoute } from "../target";
 import { bindExpr, type BindContext, type BindProblem } from "./bind";
 import { candidateRoutes, describeLogSource } from "./select-route";
+import { impliedVerdict } from "./implied";
 
 /** A converted rule: the route taken, its table and the query text. */
 export interface PipelineSuccess {
@@ -132,6 +133,11 @@ export function runPipeline(expr: MatchExpr, logsource: LogSource, target: KqlTa
       continue;
     }
     const used = new Set<string>();
+    if (impliedVerdict(expr, route) === false) {
+      trace.push(`tried:${route.id}`);
+      all.push({ code: "no-table-for-event", route: route.id, message: `${route.table} holds only ${route.note ?? `the events of route ${route.id}`}, which the rule does not select` });
+      continue;
+    }
     const bound = bindToRoute(expr, route, target, problems, used);
     if (bound) {
       const lowerProblems: LowerProblem[] = [];
