@@ -59,7 +59,8 @@ function readConditions(
       // Condition issues carry a column inside the condition text; place them in the file when it is one line.
       const inText = (issue.col ?? 1) - 1;
       issue.line = base.line;
-      issue.col = item.includes("\n") ? base.col : base.col + inText;
+      const quote = ctx.lines.quotedAt(itemPos.offset) ? 1 : 0;
+      issue.col = item.includes("\n") ? base.col : base.col + quote + inText;
       issue.path = `${path}.condition`;
       ctx.issues.push(issue);
     }

@@ -53,7 +53,6 @@ export function buildItemExpr(value: unknown, ctx: ItemContext): MatchExpr {
   return expr;
 }
 
-
 /** ORs single-value leaves, merging leaves of the same kind/field/op into one leaf with several values. */
 function mergeOr(items: MatchExpr[]): MatchExpr {
   const out: MatchExpr[] = [];

@@ -102,6 +102,10 @@ describe("problems carry codes and YAML locations", () => {
     const found = issues.filter((i) => i.code === code);
     expect(found.map((i) => [i.line, i.col])).toContainEqual([line, col]);
   });
+  it("places condition problems inside a quoted condition", () => {
+    const r = parseRule("title: t\nlogsource: {product: x}\ndetection:\n    s: {a: 1}\n    condition: 's and nope'\n");
+    expect(r.issues.map((i) => [i.code, i.line, i.col])).toEqual([["unknown-identifier", 5, 23]]);
+  });
   it("has no other codes", () => {
     expect(new Set(issues.map((i) => i.code)).size).toBe(12);
   });

@@ -134,6 +134,12 @@ export class LineIndex {
   private starts: number[] | null = null;
   constructor(private readonly text: string) {}
 
+  /** True when the text has a quote character at `offset` (a quoted scalar's position points at its quote). */
+  quotedAt(offset: number): boolean {
+    const c = this.text[offset];
+    return c === "'" || c === '"';
+  }
+
   /** 1-based line and column of an offset (clamped into the text). */
   at(offset: number): { line: number; col: number } {
     if (this.starts === null) this.starts = lineStarts(this.text);
