@@ -2,7 +2,7 @@
  * What a KQL target is: data (routes from logsource to table, field → column maps, fixed filters, the columns
  * that exist) plus a short list of pipeline step ids. The emitter is shared by every target.
  */
-import type { MatchExpr, SigmaIssue } from "../sigma/model";
+import type { MatchExpr, SigmaIssue } from "../sigma";
 
 /** The targets Detectory converts to. */
 export type TargetId = "sentinel-asim" | "defender-xdr" | "azure-monitor";

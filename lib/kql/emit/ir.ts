@@ -2,7 +2,7 @@
  * The KQL condition tree the pipeline hands to the emitter: Sigma leaves already bound to KQL columns (or column
  * expressions), combined with and/or/not. The emitter lowers each bound leaf to KQL text.
  */
-import type { MatchLeaf } from "../../sigma/model";
+import type { MatchLeaf } from "../../sigma";
 
 /** Kusto scalar types the emitter distinguishes. */
 export type KqlType = "string" | "int" | "long" | "real" | "bool" | "datetime" | "dynamic" | "guid" | "timespan";

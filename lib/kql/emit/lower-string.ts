@@ -3,7 +3,7 @@
  * `startswith`, `endswith`, `contains` (or their `_cs` forms for `|cased`), `in~` for several whole values, and
  * `matches regex` only when a wildcard sits inside the value.
  */
-import type { SigmaString, StringOp } from "../../sigma/model";
+import type { SigmaString, StringOp } from "../../sigma";
 import { kqlString } from "./escape";
 import type { ColumnRef, KqlText } from "./ir";
 import { wildcardToRe2 } from "./regex";

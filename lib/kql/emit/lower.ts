@@ -2,7 +2,7 @@
  * Lowers a bound condition tree (Sigma leaves on KQL columns) to printable KQL predicates. Every leaf kind has
  * one exact KQL form; when a leaf cannot be expressed, a problem is recorded and the conversion fails.
  */
-import type { CidrNetwork, MatchLeaf, NumberOp, TimePart } from "../../sigma/model";
+import type { CidrNetwork, MatchLeaf, NumberOp, TimePart } from "../../sigma";
 import { kqlNumber, kqlString } from "./escape";
 import type { BoundTest, ColumnRef, KqlCond, KqlText } from "./ir";
 import { pcreToRe2 } from "./regex";

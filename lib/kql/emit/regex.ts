@@ -3,7 +3,7 @@
  * Two jobs: turn a Sigma wildcard string into an exact RE2 pattern, and check/translate a Sigma (PCRE-subset)
  * pattern into RE2, refusing what RE2 cannot express instead of approximating it.
  */
-import type { RegexFlags, SigmaString } from "../../sigma/model";
+import type { RegexFlags, SigmaString } from "../../sigma";
 
 /** Escapes RE2 metacharacters so `text` matches literally. */
 export function escapeRe2(text: string): string {

@@ -2,7 +2,7 @@
  * Steps `map-fields` and `transform-values`: binds every Sigma leaf of a rule to the route's columns, applying
  * the value transforms the field mappings name. Anything that cannot be bound exactly is a problem, never a guess.
  */
-import type { MatchExpr, MatchLeaf } from "../../sigma/model";
+import type { MatchExpr, MatchLeaf } from "../../sigma";
 import type { ColumnRef, KqlCond, KqlType } from "../emit/ir";
 import { combine, negate } from "../emit/ir";
 import { kqlIdentifier } from "../emit/escape";

@@ -2,7 +2,7 @@
  * Fields a route already fixes (e.g. `EventID: 1` on a route that reads only Sysmon event 1): a test on them is
  * decided at conversion time, true or false for every event of the route, or unsupported when it splits them.
  */
-import type { MatchExpr, MatchLeaf } from "../../sigma/model";
+import type { MatchExpr, MatchLeaf } from "../../sigma";
 import type { TableRoute } from "../target";
 import { regexToJs, sigmaStringToRegex } from "../../sigma";
 import type { KqlCond } from "../emit/ir";

@@ -1,5 +1,5 @@
 /** Step `select-route`: which routes of a target may carry a rule, judged by its logsource alone. */
-import type { LogSource } from "../../sigma/model";
+import type { LogSource } from "../../sigma";
 import type { KqlTarget, LogSourceSelector, TableRoute } from "../target";
 
 function keyMatches(want: string | string[] | undefined, have: string | undefined): boolean {

@@ -3,7 +3,7 @@
  * the last path element translate exactly: `endswith '\cmd.exe'` → name == cmd.exe; `endswith 'md.exe'` (no
  * separator) → name endswith md.exe. Tests on folders (`contains '\Temp\'`, a full path) are refused.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";
 import type { BindContext } from "../bind";

@@ -4,7 +4,7 @@
  * ALGO hash starts with HEX (equals it when HEX has the algorithm's full length). Algorithms the table has no
  * column for make the rule unsupported; they are never dropped from an OR.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { KqlCond } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";
 import { columnRef, type BindContext } from "../bind";

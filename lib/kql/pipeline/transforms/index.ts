@@ -3,7 +3,7 @@
  * transform rewrites one leaf for a column whose values are spelt differently from Sigma's, keeping the meaning
  * exactly or recording a problem. Ids may carry one parameter after a colon: `user-domain:AccountDomain`.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import type { BindContext } from "../bind";
 import { fileNameTransform } from "./file-name";

@@ -2,7 +2,7 @@
  * Transform `sysmon-initiated-direction`: Sysmon's `Initiated` (`true` when the local process opened the
  * connection) → ASIM `NetworkDirection` (`Outbound` / `Inbound`). Only the values true/false map.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { combine } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";

@@ -2,7 +2,7 @@
  * Transform `network-initiated`: Sysmon's `Initiated` (`true` = this host opened the connection) → Defender
  * XDR's ActionType: outbound connection actions vs `InboundConnectionAccepted`.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { combine } from "../../emit/ir";
 import type { BindContext } from "../bind";

@@ -3,7 +3,7 @@
  * omits (Defender XDR pipe names are `\Device\NamedPipe\foo` where Sysmon writes `\foo`). Values anchored at the
  * start get the prefix; unanchored values are kept unless they could match inside or across the prefix.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";
 import { boundTest, type BindContext } from "../bind";

@@ -4,7 +4,7 @@
  * the type in RegistryValueType. Whole DWORD/QWORD renderings map to type + decimal data; string tests map as
  * they are when they cannot match a number rendering on either side; the rest is refused.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { combine } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";

@@ -2,7 +2,7 @@
  * Transform `registry-event-type`: Sysmon's registry `EventType` names → the action names Defender XDR
  * (ActionType) and ASIM (EventType) use. Only whole-value tests map; anything else is refused.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import type { BindContext } from "../bind";
 import { shapeValue } from "../../emit/lower-string";

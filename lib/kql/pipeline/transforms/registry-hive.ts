@@ -5,7 +5,7 @@
  * rewritten; a value that could match inside or across a hive name in one spelling but not the other (e.g.
  * `contains 'LM\Software'`, `contains 'LOCAL'`) is refused instead of guessed.
  */
-import type { MatchLeaf, SigmaString } from "../../../sigma/model";
+import type { MatchLeaf, SigmaString } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";
 import { combine } from "../../emit/ir";

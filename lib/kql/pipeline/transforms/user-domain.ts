@@ -5,7 +5,7 @@
  * `startswith D\u` → domain == D and name startswith u; `endswith D\u` → domain endswith D and name == u.
  * Values without a backslash test the part they can lie in; anything else compares `strcat(domain, "\", name)`.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import { kqlIdentifier } from "../../emit/escape";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { combine } from "../../emit/ir";

@@ -1,5 +1,5 @@
 /** Small builders the value transforms share. */
-import type { MatchLeaf, SigmaString, StringOp } from "../../../sigma/model";
+import type { MatchLeaf, SigmaString, StringOp } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { combine } from "../../emit/ir";
 import { boundTest, type BindContext } from "../bind";

@@ -3,7 +3,7 @@
  * numbers vs Defender's names, Sysmon's hex access masks vs decimal numbers, integrity level SIDs vs names).
  * Only whole-value tests map; partial-string tests on such values are refused.
  */
-import type { MatchLeaf } from "../../../sigma/model";
+import type { MatchLeaf } from "../../../sigma";
 import type { ColumnRef, KqlCond } from "../../emit/ir";
 import { combine } from "../../emit/ir";
 import { shapeValue } from "../../emit/lower-string";

@@ -1,5 +1,5 @@
 /** Builders for route filters (fixed predicates over real columns), shared by every target's route data. */
-import type { MatchExpr } from "../../../sigma/model";
+import type { MatchExpr } from "../../../sigma";
 
 const SOURCE = { search: "route", key: "" };
 
