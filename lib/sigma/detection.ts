@@ -17,7 +17,9 @@ const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 
 /** Reads a detection mapping. Returns an empty detection (and reports) when the value is not usable. */
 export function parseDetection(value: unknown, pos: PosNode, ctx: DocContext, path = "detection"): SigmaDetection {
-  const detection: SigmaDetection = { searches: {}, conditions: [], conditionText: [] };
+  // A null-prototype map: a search identifier may be called anything, `__proto__` included.
+  const searches = Object.create(null) as SigmaDetection["searches"];
+  const detection: SigmaDetection = { searches, conditions: [], conditionText: [] };
   if (!isMap(value)) {
     ctx.report("invalid-attribute-type", `'${path}' must be a mapping of search identifiers and a condition`, pos.offset, path);
     return detection;

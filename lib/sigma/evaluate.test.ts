@@ -185,3 +185,12 @@ describe("hostile events", () => {
     expect(matchEvent(rule!, { deep }).match).toBe(false);
   });
 });
+
+describe("identifiers named like object internals", () => {
+  it("__proto__ and constructor are ordinary search identifiers", () => {
+    const { rule } = parseRule("title: t\nlogsource: {product: x}\ndetection:\n    __proto__: {a: 1}\n    constructor: {b: 2}\n    condition: __proto__ and not constructor\n");
+    expect(Object.keys(rule!.detection.searches)).toEqual(["__proto__", "constructor"]);
+    expect(matchEvent(rule!, { a: 1 })).toEqual({ match: true, matched: ["__proto__"] });
+    expect(matchEvent(rule!, { a: 1, b: 2 }).match).toBe(false);
+  });
+});

@@ -36,7 +36,7 @@ export function parseCommon(
     tags: r.list("tags", true),
     scope: r.list("scope"),
     fields: r.list("fields"),
-    custom: {},
+    custom: dict(),
     line,
   };
   const id = r.string("id");
@@ -70,13 +70,18 @@ export function parseCommon(
   return common;
 }
 
+/** A null-prototype record: attribute names come from the rule author (`__proto__` included). */
+export function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function setIf<K extends keyof SigmaCommon>(target: SigmaCommon, key: K, value: SigmaCommon[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }
 
 /** Reads the `logsource` mapping (lower-case strings; extra keys kept in `custom`). */
 export function parseLogSource(value: unknown, pos: PosNode, ctx: DocContext, required: boolean): LogSource {
-  const ls: LogSource = { custom: {} };
+  const ls: LogSource = { custom: dict() };
   if (value === undefined || value === null) {
     if (required) ctx.report("missing-attribute", "'logsource' is missing", pos.offset, "logsource");
     return ls;

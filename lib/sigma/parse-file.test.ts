@@ -142,6 +142,8 @@ describe("broken documents never throw", () => {
     ["literal star after a path", "title: t\nlogsource: {product: x}\ndetection: {s: {a|contains: 'C:\\Temp\\*.exe'}, condition: s}\n", ["literal-wildcard"]],
     ["literal star in an LDAP filter", "title: t\nlogsource: {product: x}\ndetection: {s: {a: '(cn=\\*)'}, condition: s}\n", []],
     ["literal star in a share name", "title: t\nlogsource: {product: x}\ndetection: {s: {a: '\\\\\\\\\\*\\\\IPC$'}, condition: s}\n", []],
+    ["custom attribute named __proto__", "title: t\n__proto__: x\nlogsource: {product: x, __proto__: y}\ndetection: {s: {a: 1}, condition: s}\n", []],
+    ["odd identifier names", "title: t\nlogsource: {product: x}\ndetection: {__proto__: {a: 1}, constructor: {b: 2}, condition: __proto__ and constructor}\n", []],
     ["tab indentation", "title: t\n\tlogsource: x\n", ["yaml-syntax"]],
   ])("%s", (_name, text, codes) => {
     const file = parseSigmaFile(text);

@@ -5,7 +5,7 @@
 import type { CorrelationCondition, CorrelationType, SigmaCommon, SigmaCorrelation, SigmaFilter } from "./model";
 import type { DocContext } from "./doc-context";
 import { parseDetection } from "./detection";
-import { parseLogSource } from "./parse-common";
+import { dict, parseLogSource } from "./parse-common";
 import { childPos, keyOffset, type PosNode } from "./yaml-positions";
 
 const CORRELATION_TYPES: readonly CorrelationType[] = [
@@ -48,14 +48,16 @@ export function parseCorrelation(doc: Record<string, unknown>, pos: PosNode, ctx
   const groupBy = c["group-by"] === undefined || c["group-by"] === null ? [] : (Array.isArray(c["group-by"]) ? c["group-by"] : [c["group-by"]]).map(String);
   const timespan = readTimespan(c.timespan, childPos(at, "timespan"), ctx);
   const condition = readCorrelationCondition(c.condition, type, childPos(at, "condition"), ctx);
-  const aliases: SigmaCorrelation["aliases"] = {};
+  const aliases = dict<Record<string, string>>();
   if (isMap(c.aliases)) {
     for (const [alias, map] of Object.entries(c.aliases)) {
       if (!isMap(map)) {
         ctx.report("invalid-attribute-type", `alias '${alias}' must map rule names to field names`, childPos(childPos(at, "aliases"), alias).offset, "correlation.aliases");
         continue;
       }
-      aliases[alias] = Object.fromEntries(Object.entries(map).map(([rule, field]) => [rule, String(field)]));
+      const fields = dict<string>();
+      for (const [rule, field] of Object.entries(map)) fields[rule] = String(field);
+      aliases[alias] = fields;
     }
   }
   const generateRaw = c.generate ?? doc.generate;
