@@ -81,6 +81,8 @@ function check(args: Args): number {
     return 2;
   }
   let failed = false;
+  let files = 0;
+  let withErrors = 0;
   for (const arg of args.paths) {
     for (const { file, rel } of collect(arg)) {
       const text = readText(file);
@@ -93,12 +95,16 @@ function check(args: Args): number {
       } else problems = [text];
       const ok = !problems.some((p) => p.severity === "error");
       failed ||= !ok;
+      files++;
+      if (!ok) withErrors++;
       if (args.format === "jsonl") {
         const slim = problems.map(({ code, message, line, col, severity }) => ({ code, message, line: line ?? null, col: col ?? null, severity }));
         console.log(JSON.stringify({ path: rel, id, ok, problems: slim }));
       } else console.log(describeLine(rel, problems));
     }
   }
+  // The tally goes to stderr so stdout stays exactly one line per file.
+  console.error(`${files} file${files === 1 ? "" : "s"} checked: ${files - withErrors} ok, ${withErrors} with errors`);
   return failed ? 1 : 0;
 }
 
