@@ -91,3 +91,31 @@ describe.skipIf(!existsSync(corpus))("fuzzed corpus rules", () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe("generated rules with random modifier chains and values", () => {
+  const MODS = ["contains", "startswith", "endswith", "all", "base64", "base64offset", "wide", "utf16be", "utf16", "windash", "re", "i", "m", "s", "cidr", "lt", "gte", "exists", "fieldref", "cased", "expand", "neq", "hour", "week", "bogus"];
+  const VALUES = ["'a'", "'*x?y*'", "'-f /c'", "'10.0.0.0/8'", "'fe80::/10'", "5", "-1.5", "true", "null", "''", "'(a|b)+'", "'(unclosed'", "'%Servers%'", "'C:\\Temp\\*.exe'", "['a', 'b']", "[1, 'x', null]", "[]", "{k: v}", "Other"];
+  const EVENTS: unknown[] = [{}, { F: "a" }, { F: "10.1.2.3", Other: "10.1.2.3" }, { F: 5 }, { F: ["x", "ya"] }, { F: "2024-05-06T07:30:00Z" }, { F: null }, { F: { k: "v" } }, "not an object", null, [1, 2]];
+  it("2,000 rules never crash the parser or the evaluator", () => {
+    const rnd = prng(7);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
+    const failures: string[] = [];
+    for (let n = 0; n < 2000; n++) {
+      const mods = Array.from({ length: Math.floor(rnd() * 4) }, () => pick(MODS));
+      const key = `${rnd() < 0.1 ? "" : "F"}${mods.map((m) => `|${m}`).join("")}`;
+      const text = `title: g\nlogsource: {product: x}\ndetection:\n    sel:\n        '${key}': ${pick(VALUES)}\n    other: [${pick(VALUES)}]\n    condition: ${pick(["sel", "sel or other", "not sel", "1 of *", "all of them", "sel and"])}\n`;
+      try {
+        const file = parseSigmaFile(text);
+        const doc = file.documents[0];
+        if (doc?.issues.some((i) => i.code === "internal-error")) failures.push(`${key}: internal error`);
+        if (doc?.document?.kind === "rule") {
+          buildMatchExpr(doc.document.detection);
+          for (const e of EVENTS) matchEvent(doc.document, e);
+        }
+      } catch (error) {
+        failures.push(`${text}\n→ ${String(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
