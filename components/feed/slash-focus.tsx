@@ -16,6 +16,8 @@ export function SlashFocus({ targetId }: { targetId: string }) {
       input.select();
     };
     window.addEventListener("keydown", onKey);
+    // Announce the shortcut only once it works (after hydration).
+    document.getElementById(targetId)?.setAttribute("aria-keyshortcuts", "/");
     return () => window.removeEventListener("keydown", onKey);
   }, [targetId]);
   return null;

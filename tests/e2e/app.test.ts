@@ -63,6 +63,7 @@ describe.skipIf(!availability.run)("web app end to end", () => {
 
   it("searches by technique id (t1059.001)", async () => {
     await page.goto(server.baseUrl + "/");
+    await page.locator('#q[aria-keyshortcuts="/"]').waitFor(); // hydrated: the shortcut listener is attached
     await page.locator("body").press("/");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
     await page.keyboard.type("t1059.001");
