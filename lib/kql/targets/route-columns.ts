@@ -2,7 +2,7 @@
  * Data-consistency check for a KQL target: every column a route names (table, mappings, filters, keyword
  * columns) must exist in the target's schema. Used by the targets' route tests.
  */
-import type { MatchExpr } from "../../sigma/model";
+import type { MatchExpr } from "../../sigma";
 import type { FieldMapping, KqlTarget, TableRoute } from "../target";
 
 /** The columns one field mapping reads (none for `impliedBy` / `unsupported`). */

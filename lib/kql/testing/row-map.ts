@@ -138,7 +138,8 @@ function setField(row: Row, m: FieldMapping, value: string, columns: Record<stri
       const typeCol = t.split(":")[1] ?? "RegistryValueType";
       const n = /^(DWORD|QWORD) \(0x([0-9a-f]+)\)$/i.exec(value);
       if (n) { row[typeCol] = n[1].toUpperCase() === "DWORD" ? "Dword" : "Qword"; row[m.column] = BigInt(`0x${n[2]}`).toString(); return; }
-      if (/^[0-9a-f]*$/i.test(value) || /^(binary data|\(empty\))$/i.test(value)) throw new Unrealistic();
+      if (/^binary data$/i.test(value)) { row[typeCol] = "Binary"; row[m.column] = "01ab"; return; }
+      if (/^[0-9a-f]*$/i.test(value) || /^\(empty\)$/i.test(value)) throw new Unrealistic();
       row[typeCol] = "String";
       row[m.column] = value;
       return;

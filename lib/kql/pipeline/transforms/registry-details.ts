@@ -34,15 +34,24 @@ export function registryDetailsTransform(leaf: MatchLeaf, col: ColumnRef, param:
   return perStringValue(leaf, col, ctx, "registry-details", (value, l) => {
     const s = shapeValue(value, l.op);
     const text = plainText(s.parts);
-    if (text !== null && s.anchorStart && s.anchorEnd) {
-      // Sysmon writes an empty string value as "(Empty)".
-      if (text.toLowerCase() === "(empty)") return textTest(l, col, "eq", "", false);
+    // Sysmon writes an empty string value as "(Empty)".
+    if (text !== null && s.anchorStart && s.anchorEnd && text.toLowerCase() === "(empty)") return textTest(l, col, "eq", "", false);
+    if (text !== null && text.toLowerCase() === "binary data") {
+      // Sysmon writes every REG_BINARY value as "Binary Data"; Defender XDR keeps the bytes and the type.
+      const typeCol = columnRef(param ?? "RegistryValueType", ctx);
+      return typeCol ? textTest(l, typeCol, "eq", "Binary", false) : { kind: "const", value: false };
+    }
+    if (text !== null) {
+      // A whole rendering is that number. Under contains/startswith/endswith a string value could also hold the
+      // rendering's text, so that test is kept beside the number test.
       const m = NUMBER_RENDERING.exec(text);
       if (m) {
         const typeCol = columnRef(param ?? "RegistryValueType", ctx);
         if (!typeCol) return { kind: "const", value: false };
         const decimal = BigInt(`0x${m[2]}`).toString();
-        return combine("and", [textTest(l, typeCol, "eq", m[1].toUpperCase() === "DWORD" ? "Dword" : "Qword", false), textTest(l, col, "eq", decimal, false)]);
+        const isNumber = combine("and", [textTest(l, typeCol, "eq", m[1].toUpperCase() === "DWORD" ? "Dword" : "Qword", false), textTest(l, col, "eq", decimal, false)]);
+        if (s.anchorStart && s.anchorEnd) return isNumber;
+        return combine("or", [isNumber, boundTest(valuesLeaf(l, l.op, [value], l.cased), col)]);
       }
     }
     const fragments = s.parts.filter((p) => p.kind === "text").map((p) => (p.kind === "text" ? p.value : ""));

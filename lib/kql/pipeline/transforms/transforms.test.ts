@@ -13,7 +13,8 @@ function convert(category: string, key: string, value: string, product = "window
   if (!rule) throw new Error(`bad test rule ${key}`);
   const r = convertRuleOn(rule, TARGETS["defender-xdr"]);
   if (r.status !== "converted") return `! ${r.issues[0]?.code}`;
-  return r.query!.split("\n").filter((l) => l.startsWith("| where") && !l.includes("ActionType ==")).join(" and ").replace(/\| where /g, "");
+  const stages = r.query!.replace(/\n\s+/g, " ").split("\n");
+  return stages.filter((l) => l.startsWith("| where") && !l.includes("ActionType ==")).join(" and ").replace(/\| where /g, "");
 }
 
 describe("registry-hive-mde", () => {
@@ -94,6 +95,8 @@ describe("registry-details", () => {
     ["Details", "(Empty)", "isempty(RegistryValueData)"],
     ["Details|contains", "powershell", 'RegistryValueData contains "powershell"'],
     ["Details|contains", "DWORD (0x0000", "! registry-details-ambiguous"],
+    ["Details", "Binary Data", 'RegistryValueType =~ "Binary"'],
+    ["Details|endswith", "DWORD (0x00000001)", 'RegistryValueType =~ "Dword" and RegistryValueData =~ "1" or RegistryValueData endswith "DWORD (0x00000001)"'],
     ["Details", "1", "! registry-details-ambiguous"],
     ["Details|contains", "0x1", "! registry-details-ambiguous"],
   ])("%s %s", (key, value, expected) => {

@@ -1,17 +1,29 @@
 /**
  * The Microsoft Sentinel ASIM target: rules query the ASIM unifying parsers (imProcessCreate, imFileEvent, …),
- * which normalise every connected source into one schema per activity.
+ * which normalise every connected source into one schema per activity. Activities no ASIM schema covers
+ * (PowerShell script blocks, Windows channels, image loads, cloud audit logs, …) fall back to the native Sentinel
+ * table that holds them, with the same exact mappings as the Azure Monitor target.
  */
 import type { KqlTarget } from "../../target";
+import { azureMonitorTarget } from "../azure-monitor";
+import { sentinelFallbackRoutes, withFallbackSchema } from "../shared/sentinel-fallback";
 import { AUDIT_ROUTES } from "./routes-audit";
 import { ENDPOINT_ROUTES } from "./routes-endpoint";
 import { NETWORK_ROUTES } from "./routes-network";
 import { SCHEMA } from "./schema.generated";
 
-/** Sentinel ASIM: routes by Sigma category to the ASIM unifying parsers, with ASIM field names. */
+const ASIM_ROUTES = [...ENDPOINT_ROUTES, ...NETWORK_ROUTES, ...AUDIT_ROUTES];
+
+const NATIVE_ROUTES = sentinelFallbackRoutes(azureMonitorTarget, {
+  idPrefix: "sentinel-asim/native",
+  note: "No ASIM schema normalises this activity, so the query reads the native Sentinel table.",
+  ownTables: new Set(Object.keys(SCHEMA)),
+});
+
+/** Sentinel ASIM: the ASIM unifying parsers first, then native Sentinel tables for activities ASIM does not cover. */
 export const sentinelAsimTarget: KqlTarget = {
   id: "sentinel-asim",
   label: "Microsoft Sentinel (ASIM)",
-  routes: [...ENDPOINT_ROUTES, ...NETWORK_ROUTES, ...AUDIT_ROUTES],
-  schema: SCHEMA,
+  routes: [...ASIM_ROUTES, ...NATIVE_ROUTES],
+  schema: withFallbackSchema(SCHEMA, azureMonitorTarget, NATIVE_ROUTES),
 };
