@@ -3,7 +3,7 @@
  * <feature>.kql, or the issues to <feature>.issues.txt when the rule is not converted. A file may hold several
  * YAML documents (a correlation and its base rules); the last document is the one converted.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSigmaFile, type SigmaRule } from "../sigma";
@@ -34,6 +34,8 @@ describe.each(TARGET_IDS.filter((t) => cases(t).length > 0))("golden conversions
     expect(last, `${file} has no document`).toBeDefined();
     const result = convertParsed(last, target, { resolveRule: (ref) => rules.get(ref) });
     const base = path.join(TESTDATA, target, file.replace(/\.yml$/, ""));
+    const stale = result.status === "converted" ? `${base}.issues.txt` : `${base}.kql`;
+    expect(existsSync(stale), `${path.basename(stale)} is stale (the status changed): delete it`).toBe(false);
     if (result.status === "converted") {
       await expect(`${result.query}\n`).toMatchFileSnapshot(`${base}.kql`);
     } else {

@@ -1,17 +1,21 @@
 /**
- * Value transforms, exercised through the Defender XDR target: one field test in, the rule's `| where` text (or
- * the issue code) out.
+ * Value transforms, exercised through the Defender XDR target's own routes: one field test in, the rule's
+ * `| where` text (or the issue code) out.
  */
 import { describe, expect, it } from "vitest";
 import { parseRule } from "../../../sigma";
 import { convertRuleOn } from "../../convert";
 import { TARGETS } from "../../targets";
+import { DEFENDER_XDR_ROUTES } from "../../targets/defender-xdr/routes";
+
+// Only Defender's own tables: the Sentinel fallback routes would otherwise take rules these transforms refuse.
+const XDR_NATIVE = { ...TARGETS["defender-xdr"], routes: DEFENDER_XDR_ROUTES };
 
 function convert(category: string, key: string, value: string, product = "windows"): string {
   const yaml = `title: t\nlogsource: {product: ${product}, category: ${category}}\ndetection:\n    sel:\n        ${key}: ${JSON.stringify(value)}\n    condition: sel\n`;
   const { rule } = parseRule(yaml);
   if (!rule) throw new Error(`bad test rule ${key}`);
-  const r = convertRuleOn(rule, TARGETS["defender-xdr"]);
+  const r = convertRuleOn(rule, XDR_NATIVE);
   if (r.status !== "converted") return `! ${r.issues[0]?.code}`;
   const stages = r.query!.replace(/\n\s+/g, " ").split("\n");
   return stages.filter((l) => l.startsWith("| where") && !l.includes("ActionType ==")).join(" and ").replace(/\| where /g, "");
