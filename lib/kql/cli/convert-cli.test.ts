@@ -12,7 +12,7 @@ function run(...args: string[]): string {
 
 describe("convert CLI", () => {
   it("prints one jsonl line per (document, target) with paths relative to the argument", () => {
-    const lines = run(path.join(INPUT, "in-list.yml"), path.join(INPUT, "no-table.yml"), "--target", "all", "--format", "jsonl")
+    const lines = run(path.join(INPUT, "in-list.yml"), path.join(INPUT, "regex-lookahead.yml"), "--target", "all", "--format", "jsonl")
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
@@ -20,14 +20,15 @@ describe("convert CLI", () => {
     const xdr = lines.find((l) => l.path === "in-list.yml" && l.target === "defender-xdr");
     expect(xdr).toMatchObject({ status: "converted", table: "DeviceProcessEvents", issues: [] });
     expect(xdr.query).toContain("in~");
-    const none = lines.find((l) => l.path === "no-table.yml" && l.target === "defender-xdr");
+    const none = lines.find((l) => l.path === "regex-lookahead.yml" && l.target === "defender-xdr");
     expect(none).toMatchObject({ status: "unsupported", query: null });
-    expect(none.issues[0].code).toBe("no-table-for-logsource");
+    expect(none.issues[0].code).toBe("regex-not-re2");
   });
 
   it("prints queries and issues as text", () => {
-    const out = run(path.join(INPUT, "hashes-imphash.yml"), "--target", "defender-xdr");
-    expect(out).toContain("hashes-imphash.yml → defender-xdr: unsupported");
-    expect(out).toContain("! hash-algorithm-unmapped");
+    const out = run(path.join(INPUT, "regex-lookahead.yml"), path.join(INPUT, "in-list.yml"), "--target", "defender-xdr");
+    expect(out).toContain("regex-lookahead.yml → defender-xdr: unsupported");
+    expect(out).toContain("! regex-not-re2");
+    expect(out).toContain("DeviceProcessEvents");
   });
 });

@@ -37,11 +37,21 @@ describe("sentinel-asim conversions", () => {
   it.each([
     ["GrantedAccess", "  product: windows\n  category: process_creation", "    GrantedAccess: '0x1fffff'"],
     ["file ParentImage", FILE, "    ParentImage|endswith: '\\cmd.exe'"],
-    ["registry value path under a rename", "  product: windows\n  category: registry_rename", "    TargetObject|contains: '\\Run'"],
   ])("refuses %s with a reason", (_name, logsource, selection) => {
     const { rule: parsed } = parseRule(rule(logsource, selection));
     const result = convertRuleOn(parsed!, sentinelAsimTarget);
     expect(result.status).toBe("unsupported");
     expect(result.issues.length).toBeGreaterThan(0);
+  });
+
+  // imRegistry drops the old path of a renamed key, so the ASIM route refuses; Sysmon event 14 in the native
+  // WindowsEvent table still holds it, and the fallback route reads it there.
+  it("reads a registry value path under a rename from the native Sysmon table, not imRegistry", () => {
+    const { rule: parsed } = parseRule(rule("  product: windows\n  category: registry_rename", "    TargetObject|contains: '\\Run'"));
+    const result = convertRuleOn(parsed!, sentinelAsimTarget);
+    expect(result.status).toBe("converted");
+    expect(result.table).toBe("WindowsEvent");
+    expect(result.trace.some((step) => step.includes("sentinel-asim/native/"))).toBe(true);
+    expect(kusto.errors(result.query!)).toEqual([]);
   });
 });
