@@ -185,4 +185,20 @@ describe.skipIf(!availability.run)("web app end to end", () => {
       expect(await axeViolations(page)).toEqual([]);
     },
   );
+
+  it("renders every page at 360 px in dark mode without widening the page", async () => {
+    const small = await browser.context.newPage();
+    await small.setViewportSize({ width: 360, height: 800 });
+    await small.emulateMedia({ colorScheme: "dark" });
+    try {
+      for (const [name, url] of [["feed", "/"], ["rule", `/rules/${MIMIKATZ_RULE}`], ["technique", "/attack/T1003.001"], ["attack", "/attack?q=credential"], ["coverage", "/coverage"], ["ingest", "/ingest"]]) {
+        await small.goto(server.baseUrl + url);
+        await small.locator("main h1").waitFor();
+        await small.screenshot({ path: path.join(shots, `${name}-360-dark.png`), fullPage: true });
+        expect([name, await small.evaluate(() => document.documentElement.scrollWidth)]).toEqual([name, 360]);
+      }
+    } finally {
+      await small.close();
+    }
+  });
 });
