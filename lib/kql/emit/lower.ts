@@ -94,6 +94,8 @@ export function lowerLeaf(leaf: MatchLeaf, col: ColumnRef, problems: LowerProble
     case "timepart": {
       const dt = col.type === "datetime" ? col.expr : `todatetime(${col.expr})`;
       const part = `datetime_part(${kqlString(TIME_PARTS[leaf.part])}, ${dt})`;
+      // `|hour|gte: 20` compares the part; the values of one leaf are ORed like any other leaf's.
+      if (leaf.op && leaf.op !== "eq") return orOf(leaf.values.map((v) => atom(`${part} ${NUMBER_OPS[leaf.op!]} ${v}`)));
       return leaf.values.length > 1 ? atom(`${part} in (${leaf.values.join(", ")})`) : atom(`${part} == ${leaf.values[0]}`);
     }
     case "fieldref":
