@@ -14,9 +14,22 @@ export function selectorMatches(sel: LogSourceSelector, ls: LogSource): boolean 
   return keyMatches(sel.product, ls.product) && keyMatches(sel.category, ls.category) && keyMatches(sel.service, ls.service);
 }
 
-/** Routes whose selector matches, in the target's order. */
+const candidateCache = new WeakMap<KqlTarget, Map<string, TableRoute[]>>();
+
+/** Routes whose selector matches, in the target's order (memoised per target and logsource). */
 export function candidateRoutes(target: KqlTarget, ls: LogSource): TableRoute[] {
-  return target.routes.filter((r) => selectorMatches(r.when, ls));
+  let cache = candidateCache.get(target);
+  if (!cache) {
+    cache = new Map();
+    candidateCache.set(target, cache);
+  }
+  const key = `${ls.product ?? ""}\u0000${ls.category ?? ""}\u0000${ls.service ?? ""}`.toLowerCase();
+  let routes = cache.get(key);
+  if (!routes) {
+    routes = target.routes.filter((r) => selectorMatches(r.when, ls));
+    cache.set(key, routes);
+  }
+  return routes;
 }
 
 /** A logsource as `product/category/service` for messages. */
