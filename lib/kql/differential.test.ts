@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildMatchExpr, matchEvent } from "../sigma";
+import { printQuery } from "./emit/print";
 import { runPipeline } from "./pipeline/run";
 import { TARGETS } from "./targets";
 import { TARGET_IDS, type TargetId } from "./target";
@@ -35,7 +36,7 @@ function differential(target: TargetId): Outcome {
     const route = pipeline.route;
     const columns = t.schema[route.table];
     const query = compileQuery(result.query);
-    const filterOnly = compileQuery([route.table, ...result.query.split("\n").slice(1, 1 + pipeline.filter.length)].join("\n"));
+    const filterOnly = compileQuery(printQuery(route.table, pipeline.filter, [], []));
     try {
       for (const generated of generateEvents(fieldCandidates(expr))) {
         let pair;

@@ -42,7 +42,8 @@ export type KqlText =
   | { kind: "and"; items: KqlText[] }
   | { kind: "or"; items: KqlText[] }
   | { kind: "not"; item: KqlText }
-  | { kind: "atom"; text: string };
+  /** `list`: the atom is `<head>(<items joined by ", ">)`, so a long one can be broken one item per line. */
+  | { kind: "atom"; text: string; list?: { head: string; items: string[] } };
 
 /** Builds an n-ary node, flattening nested nodes of the same kind and dropping the unit element. */
 export function combine(kind: "and" | "or", items: KqlCond[]): KqlCond {

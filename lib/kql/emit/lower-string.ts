@@ -111,7 +111,9 @@ export function lowerStringValues(col: ColumnRef, values: SigmaString[], op: Str
     if (wholeCount >= 2 && isWhole[i]) {
       if (!listPlaced) {
         const unique = [...new Set(shapes.filter((_, j) => isWhole[j]).map((s) => s.text))];
-        items.push({ kind: "atom", text: `${col.expr} ${cased ? "in" : "in~"} (${unique.map(kqlString).join(", ")})` });
+        const head = `${col.expr} ${cased ? "in" : "in~"} `;
+        const literals = unique.map(kqlString);
+        items.push({ kind: "atom", text: `${head}(${literals.join(", ")})`, list: { head, items: literals } });
         listPlaced = true;
       }
       return;

@@ -45,7 +45,23 @@ export function printFlat(input: KqlText, parentPrec = 0): string {
 export function printCond(input: KqlText, indent: number, parentPrec = 0): string {
   const node = grouped(input);
   const flat = printFlat(node, parentPrec);
-  if (indent + 8 + flat.length <= LINE_WIDTH || node.kind === "atom") return flat;
+  if (indent + 8 + flat.length <= LINE_WIDTH) return flat;
+  if (node.kind === "atom") {
+    if (!node.list) return flat;
+    // A long value list: one literal per line, packed up to the width.
+    const pad = " ".repeat(indent + 4);
+    const lines: string[] = [];
+    let line = "";
+    for (const item of node.list.items) {
+      if (line && pad.length + line.length + item.length + 2 > LINE_WIDTH) {
+        lines.push(line);
+        line = "";
+      }
+      line += line ? ` ${item},` : `${item},`;
+    }
+    lines.push(line.replace(/,$/, ""));
+    return `${node.list.head}(\n${lines.map((l) => pad + l).join("\n")}\n${" ".repeat(indent)})`;
+  }
   if (node.kind === "not") return `not(${printCond(node.item, indent + 4)})`;
   const wrap = PREC[node.kind] <= parentPrec;
   const pad = " ".repeat(indent + 4);
