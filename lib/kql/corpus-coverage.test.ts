@@ -14,8 +14,11 @@ function summary(): string {
     const results = corpusConversions(target);
     const by = { converted: 0, unsupported: 0, invalid: 0 };
     const reasons = new Map<string, number>();
+    // Conversions that fell back to a native Sentinel table (route ids `<target>/native/…` or `<target>/sentinel/…`).
+    let viaFallback = 0;
     for (const { result } of results) {
       by[result.status]++;
+      if (result.status === "converted" && result.trace.some((step) => /^route:[a-z-]+\/(?:native|sentinel)\//.test(step))) viaFallback++;
       if (result.status !== "converted") {
         const code = `${result.status}: ${result.issues[0]?.code ?? "(none)"}`;
         reasons.set(code, (reasons.get(code) ?? 0) + 1);
@@ -23,6 +26,11 @@ function summary(): string {
     }
     const pct = ((100 * by.converted) / results.length).toFixed(1);
     lines.push(`${target}: ${by.converted} of ${results.length} converted (${pct}%), ${by.unsupported} unsupported, ${by.invalid} invalid`);
+    if (viaFallback > 0) {
+      const own = by.converted - viaFallback;
+      lines.push(`  ${String(own).padStart(5)}  converted on the target's own tables (${((100 * own) / results.length).toFixed(1)}%)`);
+      lines.push(`  ${String(viaFallback).padStart(5)}  converted via the native Sentinel table fallback`);
+    }
     for (const [code, n] of [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`  ${String(n).padStart(5)}  ${code}`);
     lines.push("");
   }
