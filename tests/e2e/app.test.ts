@@ -102,8 +102,17 @@ describe.skipIf(!availability.run)("web app end to end", () => {
     }
     const panel = page.locator('[data-panel="sentinel-asim"]');
     const code = await panel.locator("pre.shiki").innerText();
-    await panel.getByRole("button", { name: "Copy KQL" }).click();
-    await expect(panel.getByRole("button", { name: "Copied" }).isVisible()).resolves.toBe(true);
+    // A click that lands before React hydrates the button does nothing, so click until the button says "Copied".
+    await expect
+      .poll(
+        async () => {
+          if ((await panel.getByRole("button", { name: "Copied" }).count()) > 0) return true;
+          await panel.getByRole("button", { name: "Copy KQL" }).click();
+          return false;
+        },
+        { timeout: 15_000, intervals: [250] },
+      )
+      .toBe(true);
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     expect(clip.trim()).toBe(code.trim());
     expect(clip).toMatch(/\|\s*where/);
