@@ -110,7 +110,7 @@ describe.skipIf(!availability.run)("web app end to end", () => {
           await panel.getByRole("button", { name: "Copy KQL" }).click();
           return false;
         },
-        { timeout: 15_000, intervals: [250] },
+        { timeout: 15_000, interval: 250 },
       )
       .toBe(true);
     const clip = await page.evaluate(() => navigator.clipboard.readText());
