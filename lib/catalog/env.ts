@@ -39,7 +39,7 @@ export function dialectOf(url: string): "sqlite" | "postgresql" {
 
 /** The absolute file path of a `file:` URL (relative paths resolve from the working directory, as Prisma does). */
 export function sqlitePathOf(url: string): string {
-  return path.resolve(process.cwd(), url.slice("file:".length).split("?")[0]);
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), url.slice("file:".length).split("?")[0]);
 }
 
 const KEYS = ["DATABASE_URL", "DETECTORY_SOURCES", "DETECTORY_ATTACK", "DETECTORY_CACHE_DIR", "DETECTORY_SHARED"] as const;
@@ -73,7 +73,7 @@ function parseCatalogEnv(env: NodeJS.ProcessEnv): CatalogEnv {
     dialect,
     sources: list.length ? list : null,
     attack: e.DETECTORY_ATTACK?.trim() || null,
-    cacheDir: path.resolve(process.cwd(), e.DETECTORY_CACHE_DIR),
-    sharedDir: path.resolve(process.cwd(), e.DETECTORY_SHARED ?? "../shared"),
+    cacheDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), e.DETECTORY_CACHE_DIR),
+    sharedDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), e.DETECTORY_SHARED ?? "../shared"),
   };
 }
