@@ -55,12 +55,10 @@ function Panel({ c }: { c: ConversionView }) {
  * One tab per target. Tabs are visually hidden radio inputs with labels (CSS in globals.css shows the checked
  * panel), so they work without JavaScript and with the keyboard (arrow keys move between radios).
  */
-export function KqlTabs({ conversions, selected }: { conversions: ConversionView[]; selected: string | null }) {
+export function KqlTabs({ conversions }: { conversions: ConversionView[] }) {
   if (conversions.length === 0) return <p className="text-sm">No KQL conversion is stored for this rule.</p>;
-  // ?target= wins; otherwise open the first target that converts, so the page leads with usable KQL.
-  const active = conversions.some((c) => c.target === selected)
-    ? selected
-    : (conversions.find((c) => c.state === "converted") ?? conversions[0]).target;
+  // Open the first target that converts, so the page leads with usable KQL.
+  const active = (conversions.find((c) => c.state === "converted") ?? conversions[0]).target;
   return (
     <div className="tabs">
       {conversions.map((c) => (

@@ -16,21 +16,24 @@ import { getRule as loadRule } from "@/lib/catalog/queries/get-rule";
 /** One load per request, shared by generateMetadata and the page. */
 const getRule = cache(loadRule);
 
-export const dynamic = "force-dynamic";
+// A rule page changes only when a sync changes the catalog, so Next serves the rendered page from its cache and
+// re-renders it in the background at most once a minute (ISR); none are prerendered at build time.
+export const revalidate = 60;
+export async function generateStaticParams(): Promise<{ id: string }[]> {
+  return [];
+}
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const rule = await getRule(decodeURIComponent((await params).id));
   return { title: rule?.title ?? "Rule not found" };
 }
 
-export default async function RulePage({ params, searchParams }: Props) {
+export default async function RulePage({ params }: Props) {
   const { id } = await params;
-  const sp = await searchParams;
   const rule = await getRule(decodeURIComponent(id));
   if (!rule) notFound();
-  const target = typeof sp.target === "string" ? sp.target : null;
   const hint = `{${rule.detectionFields
     .slice(0, 4)
     .map((f) => `"${f}": "…"`)
@@ -71,7 +74,7 @@ export default async function RulePage({ params, searchParams }: Props) {
         )}
       </Section>
       <Section id="kql" title="KQL">
-        <KqlTabs conversions={rule.conversions} selected={target} />
+        <KqlTabs conversions={rule.conversions} />
       </Section>
       <Section id="data-sources" title="Required Data Sources">
         <DataSourcesTable rows={rule.dataSources} />
