@@ -5,7 +5,7 @@
  */
 import type { FieldMapping, TableRoute } from "../../target";
 import { FILE_EVENT_UNIX, NETWORK_UNIX, PROCESS_CREATION_UNIX } from "../defender-xdr/fields";
-import { textIn } from "./filters";
+import { textIn } from "../shared/filters";
 
 const NO_COLUMN = (reason: string): FieldMapping => ({ unsupported: reason });
 

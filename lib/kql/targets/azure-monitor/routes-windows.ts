@@ -3,7 +3,7 @@
  * fields, then WindowsEvent (AMA or forwarded events), whose EventData holds every field of every channel.
  */
 import type { FieldMapping, TableRoute } from "../../target";
-import { allOf, numberIn, textIn } from "./filters";
+import { allOf, columnIsNumber, textIn } from "../shared/filters";
 import { WINDOWS_EVENT_SYSTEM_FIELDS, eventDataFields, sysmonRoutes } from "./sysmon";
 import { WINDOWS_EVENT_DATA_NAMES, WINDOWS_SERVICE_CHANNELS } from "./windows-channels";
 
@@ -63,7 +63,7 @@ function powershellRoute(category: string, service: string, eventId: number, fie
     id: `azure-monitor/windows/${category}`,
     when: { product: "windows", category },
     table: "WindowsEvent",
-    filter: allOf(textIn("Channel", ...channels), numberIn("EventID", eventId)),
+    filter: allOf(textIn("Channel", ...channels), columnIsNumber("EventID", eventId)),
     fields: { ...eventDataFields(fields, new Set()), Data: UNNAMED_DATA, EventID: { impliedBy: "route", values: [eventId] } },
     connectors: WINDOWS_EVENT_CONNECTORS,
     note: `PowerShell event ${eventId} (${channels.join(", ")}) in WindowsEvent.`,
@@ -78,7 +78,7 @@ export function windowsRoutes(): TableRoute[] {
       id: "azure-monitor/windows/process_creation-4688",
       when: { product: "windows", category: "process_creation" },
       table: "SecurityEvent",
-      filter: numberIn("EventID", 4688),
+      filter: columnIsNumber("EventID", 4688),
       fields: PROCESS_CREATION_4688,
       connectors: SECURITY_CONNECTORS,
       note: "Security event 4688 (process creation auditing, with command-line auditing enabled for CommandLine).",

@@ -4,7 +4,7 @@
  * event does not carry is not mapped, so a rule naming it is unsupported on that route with a clear reason.
  */
 import type { FieldMapping, TableRoute } from "../../target";
-import { allOf, numberIn, textIn } from "./filters";
+import { allOf, columnIsNumber, textIn } from "../shared/filters";
 
 const COMMON = ["RuleName", "UtcTime"];
 const PROC = ["ProcessGuid", "ProcessId", "Image", "User"];
@@ -118,7 +118,7 @@ export function sysmonRoutes(): TableRoute[] {
     const eventTypes = REGISTRY_EVENT_TYPES[category];
     const filter = allOf(
       textIn("Provider", "Microsoft-Windows-Sysmon"),
-      numberIn("EventID", ...eventIds),
+      columnIsNumber("EventID", ...eventIds),
       // Event 12 carries both key creation and deletion; Sigma's category names one of them.
       ...(eventTypes ? [textIn("EventType", ...eventTypes)] : []),
     );

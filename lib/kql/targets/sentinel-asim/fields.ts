@@ -2,7 +2,6 @@
  * Field mappings the ASIM routes share: the device (Dvc*) fields every ASIM schema has, and the Sysmon fields
  * that have no ASIM column anywhere, with the reason a rule using them cannot be converted.
  */
-import type { MatchExpr } from "../../../sigma/model";
 import type { FieldMapping } from "../../target";
 
 /**
@@ -53,17 +52,3 @@ export function hashFields(prefix: string, withImphash = true): Record<string, F
   return fields;
 }
 
-/** `column` equals one of `values` (case-insensitive), as a route filter. */
-export function textFilter(column: string, ...values: string[]): MatchExpr {
-  return {
-    kind: "leaf",
-    leaf: {
-      kind: "string",
-      field: column,
-      op: "eq",
-      values: values.map((value) => [{ kind: "text" as const, value }]),
-      cased: false,
-      source: { search: "route", key: column },
-    },
-  };
-}

@@ -5,7 +5,7 @@
  * vimAuditEventAzureAdminActivity.
  */
 import type { FieldMapping, TableRoute } from "../../target";
-import { textFilter } from "./fields";
+import { textIn } from "../shared/filters";
 
 const NOT_KEPT = (what: string) => ({ unsupported: `the ASIM parser does not keep ${what} in a column` });
 
@@ -42,7 +42,7 @@ export const AUDIT_ROUTES: TableRoute[] = [
     id: "sentinel-asim/aws-cloudtrail",
     when: { product: "aws", service: "cloudtrail" },
     table: "imAuditEvent",
-    filter: { kind: "and", items: [textFilter("EventVendor", "AWS"), textFilter("EventProduct", "CloudTrail")] },
+    filter: { kind: "and", items: [textIn("EventVendor", "AWS"), textIn("EventProduct", "CloudTrail")] },
     fields: CLOUDTRAIL_FIELDS,
     connectors: ["Amazon Web Services"],
     note: "ASIM Audit Event parser (imAuditEvent) restricted to AWS CloudTrail events.",
@@ -51,7 +51,7 @@ export const AUDIT_ROUTES: TableRoute[] = [
     id: "sentinel-asim/azure-activitylogs",
     when: { product: "azure", service: "activitylogs" },
     table: "imAuditEvent",
-    filter: { kind: "and", items: [textFilter("EventVendor", "Microsoft"), textFilter("EventProduct", "Azure")] },
+    filter: { kind: "and", items: [textIn("EventVendor", "Microsoft"), textIn("EventProduct", "Azure")] },
     fields: AZURE_ACTIVITY_FIELDS,
     connectors: ["Azure Activity"],
     note: "ASIM Audit Event parser (imAuditEvent) restricted to Azure Activity; the ASIM parser reads only Administrative-category events.",

@@ -6,11 +6,12 @@
  */
 import type { FieldMapping, TableRoute } from "../../target";
 import type { MatchExpr } from "../../../sigma/model";
-import { DEVICE_FIELDS, SYSMON_ONLY_FIELDS, hashFields, textFilter } from "./fields";
+import { textIn } from "../shared/filters";
+import { DEVICE_FIELDS, SYSMON_ONLY_FIELDS, hashFields } from "./fields";
 
 /** `EventType` equal to one of `values` (ASIM's per-schema event type), as a route filter. */
 export function eventTypeFilter(...values: string[]): MatchExpr {
-  return textFilter("EventType", ...values);
+  return textIn("EventType", ...values);
 }
 
 const ENDPOINT_CONNECTORS = [
