@@ -36,6 +36,28 @@ export interface SyncPlan {
   seenIds: Set<string>;
 }
 
+/** The counts a sync run records and reports, as the SyncRun columns name them. */
+export interface SyncCounts {
+  filesSeen: number;
+  newCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  removedCount: number;
+  invalidCount: number;
+}
+
+/** The counts of a plan: the one place they are derived, for the stored SyncRun and the CLI summary alike. */
+export function planCounts(plan: SyncPlan): SyncCounts {
+  return {
+    filesSeen: plan.filesSeen,
+    newCount: plan.creates.length,
+    updatedCount: plan.updates.length,
+    unchangedCount: plan.unchanged,
+    removedCount: plan.removedIds.length,
+    invalidCount: plan.invalidFiles,
+  };
+}
+
 /** Options of {@link planSync}. */
 export interface PlanOptions {
   /** Force parsing files even when their hash is unchanged (e.g. the converter changed). */

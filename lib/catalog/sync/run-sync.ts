@@ -9,7 +9,7 @@ import { dialectOf, readCatalogEnv } from "../env";
 import { DEFAULT_ATTACK_URL } from "./attack-load";
 import { planRuleAttacks, prepareAttack } from "./attack-sync";
 import { conversionsAreStale, convertRules } from "./convert-rules";
-import { planSync } from "./plan";
+import { planCounts, planSync } from "./plan";
 import { findOutdatedRows } from "./refresh";
 import { DEFAULT_SOURCES, identifySource, readSource } from "./sources/read-source";
 import { loadCatalogState } from "./state";
@@ -182,12 +182,7 @@ async function syncInto(
     runId,
     status: "succeeded",
     sources: sourceInfo,
-    filesSeen: plan.filesSeen,
-    newCount: plan.creates.length,
-    updatedCount: plan.updates.length,
-    unchangedCount: plan.unchanged,
-    removedCount: plan.removedIds.length,
-    invalidCount: plan.invalidFiles,
+    ...planCounts(plan),
     attackVersion,
     warnings,
     problems: plan.problems,

@@ -5,7 +5,7 @@
  */
 import type { CatalogClient } from "../db";
 import type { AttackRows, TagRow } from "./attack-rows";
-import type { SyncPlan, SourcedProblem } from "./plan";
+import { planCounts, type SyncPlan, type SourcedProblem } from "./plan";
 import type { RuleRow } from "./rule-row";
 import { deleteWhereIn, insertRows, updateRow, type Dialect, type Tx } from "./bulk";
 
@@ -109,12 +109,7 @@ export async function writeSync(prisma: CatalogClient, dialect: Dialect, w: Sync
           finishedAt: new Date(),
           sources: w.run.sources,
           attackVersion: w.run.attackVersion,
-          filesSeen: plan.filesSeen,
-          newCount: plan.creates.length,
-          updatedCount: plan.updates.length,
-          unchangedCount: plan.unchanged,
-          removedCount: plan.removedIds.length,
-          invalidCount: plan.invalidFiles,
+          ...planCounts(plan),
           warnings: JSON.stringify(w.run.warnings),
           message: null,
         },
