@@ -1,29 +1,16 @@
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "@/lib/catalog/migrate";
+import { freshPostgresDatabase, postgresInstalled } from "@/tests/helpers/postgres";
 import { runSync } from "@/lib/catalog/sync/run-sync";
 import { MINI_ATTACK_BUNDLE } from "./helpers";
 
-const pgInstalled = existsSync("/usr/lib/postgresql") && execFileSync("sh", ["-c", "ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null || true"], { encoding: "utf8" }).trim() !== "";
-if (!pgInstalled) console.warn("PostgreSQL is not installed (no pg_ctl): skipping the PostgreSQL sync test");
+if (!postgresInstalled) console.warn("PostgreSQL is not installed (no pg_ctl): skipping the PostgreSQL sync test");
 
-describe.skipIf(!pgInstalled)("sync into PostgreSQL", async () => {
-  const base = pgInstalled ? execFileSync("sh", [path.resolve("scripts/pg-start.sh")], { encoding: "utf8" }).trim().split("\n").pop()! : "";
-  const dbName = `detectory_sync_${process.pid}`;
-  const url = base.replace(/\/[^/]+$/, `/${dbName}`);
-  const admin = new pg.Client({ connectionString: base });
-  if (pgInstalled) {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await migrateDatabase(url);
-  }
+describe.skipIf(!postgresInstalled)("sync into PostgreSQL", async () => {
+  const db = postgresInstalled ? await freshPostgresDatabase("detectory_sync") : null;
+  const url = db?.url ?? "";
   afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await db?.drop();
   });
   const query = async (sql: string) => {
     const c = new pg.Client({ connectionString: url });

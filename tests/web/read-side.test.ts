@@ -3,13 +3,11 @@
  * when ../shared is present), then the feed, full-text search, technique search and the event tester.
  * The PostgreSQL search implementation runs too when PostgreSQL is installed.
  */
-import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshPostgresDatabase, postgresInstalled } from "@/tests/helpers/postgres";
 import { createPrisma } from "@/lib/catalog/db";
-import { migrateDatabase } from "@/lib/catalog/migrate";
 import { getTechnique, searchTechniques } from "@/lib/catalog/queries/attack";
 import { getFeed } from "@/lib/catalog/queries/get-feed";
 import { testEvent } from "@/lib/catalog/queries/test-event";
@@ -87,26 +85,14 @@ describe("catalog read side (SQLite)", () => {
   });
 });
 
-const pgInstalled =
-  existsSync("/usr/lib/postgresql") &&
-  execFileSync("sh", ["-c", "ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null || true"], { encoding: "utf8" }).trim() !== "";
-if (!pgInstalled) console.warn("PostgreSQL is not installed (no pg_ctl): skipping the PostgreSQL search test");
+if (!postgresInstalled) console.warn("PostgreSQL is not installed (no pg_ctl): skipping the PostgreSQL search test");
 
-describe.skipIf(!pgInstalled)("full-text search (PostgreSQL)", async () => {
-  const base = pgInstalled ? execFileSync("sh", [path.resolve("scripts/pg-start.sh")], { encoding: "utf8" }).trim().split("\n").pop()! : "";
-  const dbName = `detectory_search_${process.pid}`;
-  const url = base.replace(/\/[^/]+$/, `/${dbName}`);
-  const admin = new pg.Client({ connectionString: base });
-  if (pgInstalled) {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await migrateDatabase(url);
-    await runSync({ sources: ["rules"], attack: false, databaseUrl: url, convert: false });
-  }
+describe.skipIf(!postgresInstalled)("full-text search (PostgreSQL)", async () => {
+  const db = postgresInstalled ? await freshPostgresDatabase("detectory_search") : null;
+  const url = db?.url ?? "";
+  if (db) await runSync({ sources: ["rules"], attack: false, databaseUrl: url, convert: false });
   afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await db?.drop();
   });
 
   it.each([
