@@ -10,40 +10,16 @@
  * Starts `next start` on a free loopback port, warms up, runs autocannon against a rule page and a feed search,
  * prints p50/p99 latency and req/s, then the gzipped client JavaScript the rule page references. Stops the server.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { readCatalogEnv } from "../lib/catalog/env";
+import { startApp } from "../tests/e2e/harness";
 
 const ROOT = process.cwd();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUp(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 async function load(name: string, url: string): Promise<void> {
   for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.text()); // warm caches and JIT
@@ -76,16 +52,10 @@ function clientJs(html: string): { files: number; gzip: number; largest: number[
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("no build found: run `npx next build` first");
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: "ignore",
-    detached: true,
-  });
+  // The e2e harness's server: a free loopback port, waited on until it answers, stopped with its forked next-server.
+  const server = await startApp(readCatalogEnv().databaseUrl);
+  const base = server.baseUrl;
   try {
-    await waitUp(`${base}/ingest`);
     const feed = await (await fetch(`${base}/`)).text();
     const rule = process.env.BENCH_RULE ?? /\/rules\/([0-9a-f-]{36})"/.exec(feed)?.[1];
     if (!rule) throw new Error("no rule found in the feed: is the catalog synced?");
@@ -99,8 +69,7 @@ async function main(): Promise<void> {
       `rule page client JS: ${kb(js.gzip)} gzipped in ${js.files} chunks (largest ${js.largest.map(kb).join(", ")}); plus ${kb(js.legacyGzip)} noModule polyfills that modern browsers skip`,
     );
   } finally {
-    // next start forks next-server; killing the detached process group stops both.
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    await server.stop();
   }
 }
 
