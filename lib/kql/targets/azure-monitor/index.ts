@@ -1,9 +1,11 @@
 /**
  * The Azure Monitor target: rules query Log Analytics tables directly (SecurityEvent, WindowsEvent, Syslog,
- * SigninLogs, AWSCloudTrail, …), with the tables' own column names and fixed EventID/Channel filters.
+ * SigninLogs, AWSCloudTrail, …), with the tables' own column names and fixed EventID/Channel filters. Defender
+ * for Endpoint tables in the workspace come last, for Windows rules the event-log tables cannot express.
  */
 import type { KqlTarget } from "../../target";
 import { CLOUD_ROUTES } from "./routes-cloud";
+import { DEFENDER_WORKSPACE_ROUTES } from "./routes-defender";
 import { OTHER_ROUTES } from "./routes-other";
 import { windowsRoutes } from "./routes-windows";
 import { SCHEMA } from "./schema.generated";
@@ -12,6 +14,6 @@ import { SCHEMA } from "./schema.generated";
 export const azureMonitorTarget: KqlTarget = {
   id: "azure-monitor",
   label: "Azure Monitor (Log Analytics)",
-  routes: [...windowsRoutes(), ...OTHER_ROUTES, ...CLOUD_ROUTES],
+  routes: [...windowsRoutes(), ...OTHER_ROUTES, ...CLOUD_ROUTES, ...DEFENDER_WORKSPACE_ROUTES],
   schema: SCHEMA,
 };

@@ -1,7 +1,9 @@
 /**
  * Azure Monitor routes outside Windows event logs: Linux and macOS (Defender for Endpoint tables, Syslog), web
- * servers (W3CIISLog) and proxies (CommonSecurityLog). auditd has no route: LinuxAuditLog (the retired auoms
- * agent) is not documented to keep auditd's record types and per-record fields, so `type`/`a0` tests are not exact.
+ * servers (W3CIISLog), proxies (CommonSecurityLog) and DNS servers (ASimDnsActivityLogs). auditd has no route:
+ * LinuxAuditLog is filled by the auoms plugin, which merges an event's SYSCALL, EXECVE, CWD and PATH records into
+ * one AUOMS_EXECVE/AUOMS_SYSCALL row whose a0…a3 are the syscall's arguments, so Sigma's `type: EXECVE` and
+ * `a0` (argv[0]) tests have no exact equivalent there.
  */
 import type { FieldMapping, TableRoute } from "../../target";
 import { FILE_EVENT_UNIX, NETWORK_UNIX, PROCESS_CREATION_UNIX } from "../defender-xdr/fields";
@@ -123,5 +125,20 @@ export const OTHER_ROUTES: TableRoute[] = [
     keywordColumns: ["RequestURL"],
     connectors: ["Common Event Format (CEF) via AMA"],
     note: "Proxy logs forwarded as CEF (CommonSecurityLog).",
+  },
+  {
+    // The normalised DNS table that ingestion-time ASIM connectors write; same columns as the _Im_Dns parser.
+    id: "azure-monitor/dns",
+    when: { category: "dns" },
+    table: "ASimDnsActivityLogs",
+    fields: {
+      query: { column: "DnsQuery" },
+      record_type: { column: "DnsQueryTypeName" },
+      answer: { column: "DnsResponseName" },
+      src_ip: { column: "SrcIpAddr" },
+      dst_ip: { column: "DstIpAddr" },
+    },
+    connectors: ["Windows DNS Events via AMA"],
+    note: "DNS server query logs normalised at ingestion into ASimDnsActivityLogs (ASIM DNS schema).",
   },
 ];

@@ -36,12 +36,23 @@ describe("sentinel-asim conversions", () => {
 
   it.each([
     ["GrantedAccess", "  product: windows\n  category: process_creation", "    GrantedAccess: '0x1fffff'"],
-    ["file ParentImage", FILE, "    ParentImage|endswith: '\\cmd.exe'"],
+    ["file GrandparentImage", FILE, "    GrandparentImage|endswith: '\\cmd.exe'"],
   ])("refuses %s with a reason", (_name, logsource, selection) => {
     const { rule: parsed } = parseRule(rule(logsource, selection));
     const result = convertRuleOn(parsed!, sentinelAsimTarget);
     expect(result.status).toBe("unsupported");
     expect(result.issues.length).toBeGreaterThan(0);
+  });
+
+  // imFileEvent has no column for the acting process's parent; the workspace copy of DeviceFileEvents does.
+  it("reads a file event's ParentImage from the workspace's DeviceFileEvents, not imFileEvent", () => {
+    const { rule: parsed } = parseRule(rule(FILE, "    ParentImage|endswith: '\\cmd.exe'"));
+    const result = convertRuleOn(parsed!, sentinelAsimTarget);
+    expect(result.status).toBe("converted");
+    expect(result.table).toBe("DeviceFileEvents");
+    expect(result.query).toContain('InitiatingProcessParentFileName =~ "cmd.exe"');
+    expect(result.trace.some((step) => step.includes("sentinel-asim/native/defender/"))).toBe(true);
+    expect(kusto.errors(result.query!)).toEqual([]);
   });
 
   // imRegistry drops the old path of a renamed key, so the ASIM route refuses; Sysmon event 14 in the native

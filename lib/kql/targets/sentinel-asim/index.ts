@@ -1,8 +1,9 @@
 /**
  * The Microsoft Sentinel ASIM target: rules query the ASIM unifying parsers (imProcessCreate, imFileEvent, …),
  * which normalise every connected source into one schema per activity. Activities no ASIM schema covers
- * (PowerShell script blocks, Windows channels, image loads, cloud audit logs, …) fall back to the native Sentinel
- * table that holds them, with the same exact mappings as the Azure Monitor target.
+ * (PowerShell script blocks, Windows channels, image loads, cloud audit logs, …), and rules testing a field an
+ * ASIM schema does not keep, fall back to the native Sentinel table that holds them, with the same exact mappings
+ * as the Azure Monitor target.
  */
 import type { KqlTarget } from "../../target";
 import { azureMonitorTarget } from "../azure-monitor";
@@ -16,7 +17,7 @@ const ASIM_ROUTES = [...ENDPOINT_ROUTES, ...NETWORK_ROUTES, ...AUDIT_ROUTES];
 
 const NATIVE_ROUTES = sentinelFallbackRoutes(azureMonitorTarget, {
   idPrefix: "sentinel-asim/native",
-  note: "No ASIM schema normalises this activity, so the query reads the native Sentinel table.",
+  note: "No ASIM schema normalises this activity, or the ASIM schema lacks a field the rule tests, so the query reads the native Sentinel table.",
   ownTables: new Set(Object.keys(SCHEMA)),
 });
 
