@@ -100,6 +100,12 @@ function setExpr(row: Row, expr: string, value: unknown): void {
   throw new CannotInvert(`expression ${expr}`);
 }
 
+/** The Event table's EventData for an event whose one unnamed data item is `value` (escaped as XML text is). */
+function eventDataXml(value: string): string {
+  const text = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<DataItem type="System.XmlData" time="2024-05-01T10:00:00.0000000Z" sourceHealthServiceId="3f9a8a52-1b2c-4d5e-8f90-a1b2c3d4e5f6"><EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><Data>${text}</Data></EventData></DataItem>`;
+}
+
 /** Applies one field's value to a row. */
 function setField(row: Row, m: FieldMapping, value: string, columns: Record<string, string>): void {
   if ("unsupported" in m || "impliedBy" in m) return;
@@ -126,6 +132,10 @@ function setField(row: Row, m: FieldMapping, value: string, columns: Record<stri
   }
   if ("transform" in m && m.transform) {
     const t = m.transform;
+    if (t === "xml-unnamed-data") {
+      row[m.column] = eventDataXml(value);
+      return;
+    }
     if (t.startsWith("user-domain")) {
       const domainCol = t.split(":")[1];
       const i = value.indexOf("\\");

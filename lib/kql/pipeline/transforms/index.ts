@@ -15,6 +15,7 @@ import { hexNumberTransform, integrityLevelTransform, logonTypeTransform } from 
 import { registryDetailsTransform } from "./registry-details";
 import { networkInitiatedTransform } from "./network-initiated";
 import { initiatedDirectionTransform } from "./initiated-direction";
+import { xmlUnnamedDataTransform } from "./xml-data";
 
 /** A value transform: the leaf, the column it was mapped to, the id's parameter, the binding context. */
 export type ValueTransform = (leaf: MatchLeaf, col: ColumnRef, param: string | undefined, ctx: BindContext) => KqlCond;
@@ -33,6 +34,7 @@ export const TRANSFORMS: Record<string, ValueTransform> = {
   "registry-details": registryDetailsTransform,
   "network-initiated": networkInitiatedTransform,
   "sysmon-initiated-direction": initiatedDirectionTransform,
+  "xml-unnamed-data": xmlUnnamedDataTransform,
 };
 
 /** Applies the transform `id` (`name` or `name:param`); an unknown id is a problem in the target data. */

@@ -41,8 +41,21 @@ describe("azure-monitor conversions", () => {
     expect(result.query).toContain("tolong(EventData.ProcessId)");
   });
 
-  it("refuses the unnamed data of classic PowerShell events", () => {
-    const { rule: parsed } = parseRule(rule("  product: windows\n  category: ps_classic_start", "    Data|contains: 'HostApplication'"));
+  it("reads the unnamed data of classic PowerShell events from the Event table's EventData XML", () => {
+    const { rule: parsed } = parseRule(rule("  product: windows\n  category: ps_classic_start", "    Data|contains: 'HostApplication=powershell'"));
+    const result = convertRuleOn(parsed!, azureMonitorTarget);
+    expect(result.issues).toEqual([]);
+    expect(result.table).toBe("Event");
+    expect(result.query).toContain('EventData matches regex "(?i)<Data>[^<]*HostApplication=powershell"');
+    expect(kusto.errors(result.query!)).toEqual([]);
+  });
+
+  it.each([
+    ["a regex", "    Data|re: 'Host.*Application'"],
+    ["an XML-escaped character", "    Data|contains: 'a & b'"],
+    ["a presence test", "    Data|exists: true"],
+  ])("refuses unnamed data tested with %s", (_name, selection) => {
+    const { rule: parsed } = parseRule(rule("  product: windows\n  category: ps_classic_start", selection));
     const result = convertRuleOn(parsed!, azureMonitorTarget);
     expect(result.status).toBe("unsupported");
     expect(result.issues.map((i) => i.message).join(" ")).toContain("Data");

@@ -1,9 +1,11 @@
 /**
  * Azure Monitor routes for Windows: SecurityEvent (its own parsed columns) first where it carries the rule's
- * fields, then WindowsEvent (AMA or forwarded events), whose EventData holds every field of every channel.
+ * fields, then WindowsEvent (AMA or forwarded events), whose EventData holds every named field of every channel,
+ * then the Event table for the unnamed data items (`Data`) WindowsEvent has no property for.
  */
 import type { FieldMapping, TableRoute } from "../../target";
 import { allOf, columnIsNumber, textIn } from "../shared/filters";
+import { eventTableRoutes } from "./routes-event-table";
 import { WINDOWS_EVENT_SYSTEM_FIELDS, eventDataFields, sysmonRoutes } from "./sysmon";
 import { WINDOWS_EVENT_DATA_NAMES, WINDOWS_SERVICE_CHANNELS } from "./windows-channels";
 
@@ -14,7 +16,7 @@ const WINDOWS_EVENT_CONNECTORS = ["Windows Forwarded Events", "Azure Monitor Age
 const CHANNEL_NUMERIC = new Set(["LogonType", "KeyLength", "DestPort", "SourcePort"]);
 
 const UNNAMED_DATA: FieldMapping = {
-  unsupported: "`Data` is the event's unnamed data items; WindowsEvent.EventData has no documented property for them",
+  unsupported: "`Data` is the event's unnamed data items; WindowsEvent.EventData has no documented property for them (the Event table route reads them)",
 };
 
 /** Fields every WindowsEvent channel route maps. */
@@ -101,6 +103,7 @@ export function windowsRoutes(): TableRoute[] {
     },
     channelRoute("security", "security-windowsevent"),
     ...services.map((service) => channelRoute(service)),
+    ...eventTableRoutes(),
   ];
 }
 
