@@ -66,6 +66,11 @@ export interface TableRoute {
    */
   keywordColumns?: string[];
   /**
+   * Fields of this route's map a keyword is also tested against (as a `contains` on that field, through its
+   * mapping and transform), ORed with the keyword columns: e.g. every data item of the Event table's XML.
+   */
+  keywordFields?: string[];
+  /**
    * Fields the rule must test for this route to apply (e.g. `EventID` on a route that holds one Windows event
    * id): a rule that does not narrow the events that way is not about this route's events.
    */

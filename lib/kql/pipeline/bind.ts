@@ -120,13 +120,17 @@ function bindFieldref(leaf: MatchLeaf & { kind: "fieldref" }, ctx: BindContext):
 }
 
 function bindKeywords(leaf: MatchLeaf, ctx: BindContext): KqlCond {
-  const names = ctx.route.keywordColumns;
-  if (!names || names.length === 0) {
+  const names = ctx.route.keywordColumns ?? [];
+  const fields = ctx.route.keywordFields ?? [];
+  if (names.length === 0 && fields.length === 0) {
     ctx.problems.push({ code: "keywords-unsupported", message: `keyword search (values without a field) has no columns to search in ${ctx.route.table}` });
     return FALSE;
   }
   const cols = names.map((n) => columnRef(n, ctx)).filter((c): c is ColumnRef => c !== null);
-  return { kind: "bound", test: { kind: "keywords", leaf, cols } };
+  const inColumns: KqlCond[] = cols.length ? [{ kind: "bound", test: { kind: "keywords", leaf, cols } }] : [];
+  // A keyword is a value anywhere in the event: also test it as a value of each keyword field.
+  const inFields = fields.map((field) => bindLeaf({ ...leaf, field } as MatchLeaf, ctx));
+  return combine("or", [...inColumns, ...inFields]);
 }
 
 function bindLeaf(leaf: MatchLeaf, ctx: BindContext): KqlCond {

@@ -44,6 +44,9 @@ export function routeColumnProblems(route: TableRoute, schema: KqlTarget["schema
     const ok = has(field) || (via !== undefined && mappingColumns(via).length > 0 && mappingColumns(via).every(has));
     if (!ok) problems.push(`${route.id}: filter names ${field}, neither a column of ${route.table} nor a mapped field`);
   }
+  for (const field of route.keywordFields ?? []) {
+    if (!mapped.has(field.toLowerCase())) problems.push(`${route.id}: keyword field ${field} is not a field of the route's map`);
+  }
   for (const column of route.keywordColumns ?? []) {
     if (!has(column)) problems.push(`${route.id}: keyword column ${column} is not a column of ${route.table}`);
   }

@@ -1,5 +1,5 @@
 /**
- * Transform `xml-unnamed-data`: Sigma's `Data` field (the unnamed `<Data>` items of a classic Windows event, e.g.
+ * Transform `xml-unnamed-data` (or `xml-unnamed-data:any-item`, which also reads named items): Sigma's `Data` field (the unnamed `<Data>` items of a classic Windows event, e.g.
  * Windows PowerShell 400/600/800 or Application-log events) tested against the Event table's `EventData`, which
  * holds the event's EventData as XML text: `<DataItem …><EventData xmlns="…"><Data>item</Data>…</EventData>`.
  *
@@ -19,7 +19,7 @@ import { perStringValue, refuse } from "./util";
 const XML_ESCAPED = /[&<>"']/;
 
 /** The RE2 pattern for one shaped value inside one `<Data>` element, or a reason it has none. */
-function itemPattern(value: SigmaString, op: MatchLeaf & { kind: "string" }): { pattern: string } | { code: string; reason: string } {
+function itemPattern(value: SigmaString, op: MatchLeaf & { kind: "string" }, anyItem: boolean): { pattern: string } | { code: string; reason: string } {
   const s = shapeValue(value, op.op);
   let body = "";
   for (const part of s.parts) {
@@ -31,13 +31,14 @@ function itemPattern(value: SigmaString, op: MatchLeaf & { kind: "string" }): { 
     else return { code: "placeholder-unresolved", reason: `placeholder %${part.name}% has no value in this target` };
   }
   if (s.anchorStart && s.anchorEnd && body === "") return { code: "unsupported-value", reason: "an empty item has no single spelling in the EventData XML (<Data></Data> or <Data/>)" };
-  const start = s.anchorStart ? "<Data>" : "<Data>[^<]*";
+  const open = anyItem ? '<Data(?: Name="[^"]*")?>' : "<Data>";
+  const start = s.anchorStart ? open : `${open}[^<]*`;
   const end = s.anchorEnd ? "</Data>" : "";
   return { pattern: `${op.cased ? "" : "(?i)"}${start}${body}${end}` };
 }
 
 /** See the module comment. */
-export function xmlUnnamedDataTransform(leaf: MatchLeaf, col: ColumnRef, _param: string | undefined, ctx: BindContext): KqlCond {
+export function xmlUnnamedDataTransform(leaf: MatchLeaf, col: ColumnRef, param: string | undefined, ctx: BindContext): KqlCond {
   if (leaf.kind === "exists" || leaf.kind === "null") {
     return refuse(ctx, "unsupported-modifier", `${leaf.field}: whether an event has unnamed data items is not a test on the EventData XML text`);
   }
@@ -45,7 +46,7 @@ export function xmlUnnamedDataTransform(leaf: MatchLeaf, col: ColumnRef, _param:
     return refuse(ctx, "unsupported-modifier", `${leaf.field}: a regular expression cannot be confined to one unnamed item of the EventData XML`);
   }
   return perStringValue(leaf, col, ctx, "xml-unnamed-data", (value, l) => {
-    const p = itemPattern(value, l);
+    const p = itemPattern(value, l, param === "any-item");
     if ("reason" in p) return refuse(ctx, p.code, `${l.field}: ${p.reason}`);
     const regex: MatchLeaf = { kind: "regex", field: l.field, values: [p.pattern], flags: { ignoreCase: false, multiline: false, dotAll: false }, source: l.source };
     return boundTest(regex, col);

@@ -4,7 +4,8 @@
  * but the Event table, which the Azure Monitor Agent fills from a "Windows Event Logs" data collection rule, keeps
  * the event's EventData as XML text where each unnamed item is a `<Data>` element. These routes come after the
  * WindowsEvent routes of the same logsource, so they only take rules that WindowsEvent cannot express; they map
- * `Data` and the system fields, and nothing else (named items stay with WindowsEvent).
+ * `Data` and the system fields, and nothing else (named items stay with WindowsEvent). A keyword (a value
+ * anywhere in the event) is searched in the rendered message and in every data item.
  */
 import type { FieldMapping, TableRoute } from "../../target";
 import { allOf, columnIsNumber, textIn } from "../shared/filters";
@@ -18,10 +19,14 @@ const EVENT_CONNECTORS = [
 /** Fields an Event-table route maps; EventID and Computer are Event columns and pass through. */
 const EVENT_FIELDS: Record<string, FieldMapping> = {
   Data: { column: "EventData", transform: "xml-unnamed-data" },
+  // Not a Sigma field: the keyword search's view of every data item, named or not.
+  "@DataItem": { column: "EventData", transform: "xml-unnamed-data:any-item" },
   Provider_Name: { column: "Source" },
   Channel: { column: "EventLog" },
   Level: { column: "EventLevel" },
 };
+
+const KEYWORDS = { keywordColumns: ["RenderedDescription"], keywordFields: ["@DataItem"] };
 
 /** Services whose events are named-data only (Security, Sysmon) or never reach the Event table are left out. */
 const SKIPPED_SERVICES = new Set(["security", "sysmon"]);
@@ -44,6 +49,7 @@ export function eventTableRoutes(): TableRoute[] {
       filter: allOf(textIn("EventLog", ...classic), columnIsNumber("EventID", eventId)),
       fields: { ...EVENT_FIELDS, EventID: { impliedBy: "route", values: [eventId] } },
       connectors: EVENT_CONNECTORS,
+      ...KEYWORDS,
       note: `PowerShell event ${eventId} (${classic.join(", ")}) in the Event table; its unnamed data items (Data) are read from the EventData XML.`,
     })),
     ...Object.entries(WINDOWS_SERVICE_CHANNELS)
@@ -55,6 +61,7 @@ export function eventTableRoutes(): TableRoute[] {
         filter: textIn("EventLog", ...channels),
         fields: EVENT_FIELDS,
         connectors: EVENT_CONNECTORS,
+        ...KEYWORDS,
         note: `Windows channel ${channels.join(", ")} in the Event table; unnamed data items (Data) are read from the EventData XML.`,
       })),
   ];
