@@ -32,7 +32,8 @@ export interface BindContext {
 const fieldIndexCache = new WeakMap<TableRoute, Map<string, FieldMapping>>();
 const columnIndexCache = new WeakMap<Record<string, string>, Map<string, string>>();
 
-function fieldIndex(route: TableRoute): Map<string, FieldMapping> {
+/** A route's field map keyed by lower-case field name (memoised per route). */
+export function fieldIndex(route: TableRoute): Map<string, FieldMapping> {
   let idx = fieldIndexCache.get(route);
   if (!idx) {
     idx = new Map(Object.entries(route.fields).map(([k, v]) => [k.toLowerCase(), v]));

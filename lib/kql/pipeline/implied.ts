@@ -6,7 +6,7 @@ import type { MatchExpr, MatchLeaf } from "../../sigma";
 import type { TableRoute } from "../target";
 import { regexToJs, sigmaStringToRegex } from "../../sigma";
 import type { KqlCond } from "../emit/ir";
-import type { BindContext } from "./bind";
+import { fieldIndex, type BindContext } from "./bind";
 
 function leafMatches(leaf: MatchLeaf, v: string | number): boolean | undefined {
   switch (leaf.kind) {
@@ -65,7 +65,7 @@ export function impliedVerdict(expr: MatchExpr, route: TableRoute): boolean | nu
     case "leaf": {
       const field = expr.leaf.field;
       if (!field) return null;
-      const m = Object.entries(route.fields).find(([k]) => k.toLowerCase() === field.toLowerCase())?.[1];
+      const m = fieldIndex(route).get(field.toLowerCase());
       if (!m || !("impliedBy" in m)) return null;
       const verdicts = m.values.map((v) => leafMatches(expr.leaf, v));
       if (verdicts.every((x) => x === true)) return true;
