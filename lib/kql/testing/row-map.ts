@@ -83,6 +83,7 @@ function applyTransform(transform: string, value: string): unknown {
     case "registry-event-type": { const r = REGISTRY_EVENT_TYPES[v.toLowerCase()]; if (!r) throw new Unrealistic(); return r; }
     case "logon-type": { const r = LOGON_TYPES[v]; if (!r) throw new Unrealistic(); return r; }
     case "integrity-level": { const r = INTEGRITY_LEVELS[v.toLowerCase()] ?? (Object.values(INTEGRITY_LEVELS).some((x) => x.toLowerCase() === v.toLowerCase()) ? v : null); if (!r) throw new Unrealistic(); return r; }
+    case "signin-status": if (v.toLowerCase() === "success") return "0"; throw new Unrealistic();
     case "hex-number": { if (!/^0x[0-9a-f]+$/i.test(v)) throw new Unrealistic(); return parseInt(v.slice(2), 16); }
     case "network-initiated": if (v.toLowerCase() === "true") return OUTBOUND_ACTIONS[0]; if (v.toLowerCase() === "false") return "InboundConnectionAccepted"; throw new Unrealistic();
     case "sysmon-initiated-direction": if (v.toLowerCase() === "true") return "Outbound"; if (v.toLowerCase() === "false") return "Inbound"; throw new Unrealistic();

@@ -11,7 +11,7 @@ import { registryEventTypeTransform } from "./registry-event-type";
 import { registryHiveTransform } from "./registry-hive";
 import { userDomainTransform } from "./user-domain";
 import { pathPrefixTransform } from "./path-prefix";
-import { hexNumberTransform, integrityLevelTransform, logonTypeTransform } from "./value-map";
+import { hexNumberTransform, integrityLevelTransform, logonTypeTransform, signinStatusTransform } from "./value-map";
 import { registryDetailsTransform } from "./registry-details";
 import { networkInitiatedTransform } from "./network-initiated";
 import { initiatedDirectionTransform } from "./initiated-direction";
@@ -35,6 +35,7 @@ export const TRANSFORMS: Record<string, ValueTransform> = {
   "network-initiated": networkInitiatedTransform,
   "sysmon-initiated-direction": initiatedDirectionTransform,
   "xml-unnamed-data": xmlUnnamedDataTransform,
+  "signin-status": signinStatusTransform,
 };
 
 /** Applies the transform `id` (`name` or `name:param`); an unknown id is a problem in the target data. */

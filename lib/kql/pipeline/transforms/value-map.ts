@@ -76,3 +76,17 @@ export function hexNumberTransform(leaf: MatchLeaf, col: ColumnRef, _p: string |
   }
   return boundTest({ kind: "number", field: leaf.field, op: "eq", values: nums, source: leaf.source }, col);
 }
+
+/**
+ * `signin-status`: the sign-in status Sigma's Entra ID rules test (`Status: Success`, the portal's wording) →
+ * SigninLogs ResultType, the error code as text, which is "0" exactly for successful sign-ins. "Failure" and
+ * "Interrupted" are sets of error codes the portal does not publish, so only Success maps.
+ */
+export function signinStatusTransform(leaf: MatchLeaf, col: ColumnRef, _p: string | undefined, ctx: BindContext): KqlCond {
+  const values = leaf.kind === "exists" || leaf.kind === "null" ? null : wholeValues(leaf, ctx, "sign-in status");
+  if (!values) return leaf.kind === "exists" || leaf.kind === "null" ? refuse(ctx, "unsupported-value", `${leaf.field}: every sign-in has a status`) : { kind: "const", value: false };
+  for (const v of values) {
+    if (v.trim().toLowerCase() !== "success") return refuse(ctx, "unsupported-value", `${leaf.field}: sign-in status ${JSON.stringify(v)} is a set of error codes with no published list; only Success (ResultType "0") maps`);
+  }
+  return textTest(leaf, col, "eq", "0", false);
+}

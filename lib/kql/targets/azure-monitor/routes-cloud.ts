@@ -71,7 +71,7 @@ const SIGNIN_FIELDS: Record<string, FieldMapping> = {
   "properties.appId": { column: "AppId" },
   "properties.authenticationRequirement": { column: "AuthenticationRequirement" },
   "properties.message": { unsupported: "SigninLogs has no `properties.message` column" },
-  Status: { unsupported: "Sigma's sign-in `Status` text is not SigninLogs' Status object" },
+  Status: { column: "ResultType", transform: "signin-status" },
   Username: { unsupported: "SigninLogs has no `Username` column (UserPrincipalName differs in form)" },
 };
 
@@ -105,6 +105,10 @@ const AKS_FIELDS: Record<string, FieldMapping> = {
   "objectRef.subresource": prop("ObjectRef", "subresource"),
   "objectRef.namespace": prop("ObjectRef", "namespace"),
   "objectRef.apiGroup": prop("ObjectRef", "apiGroup"),
+  // Sigma's Kubernetes taxonomy names the API group of the object `apiGroup`; an audit event has it only there.
+  apiGroup: prop("ObjectRef", "apiGroup"),
+  hostPath: { unsupported: "a pod's hostPath volumes are a list inside RequestObject; a property path cannot test every element" },
+  capabilities: { unsupported: "container capabilities are lists inside RequestObject; a property path cannot test every element" },
   "responseStatus.code": prop("ResponseStatus", "code", "number"),
 };
 
