@@ -12,7 +12,7 @@ import { SCHEMA } from "./schema.generated";
 
 const SENTINEL_ROUTES = sentinelFallbackRoutes(azureMonitorTarget, {
   idPrefix: "defender-xdr/sentinel",
-  note: "No Defender table records this activity; the query reads a Microsoft Sentinel table, which advanced hunting queries when a Sentinel workspace is onboarded to the Defender portal.",
+  note: "No Defender table records this activity, or the Defender table lacks a field the rule tests; the query reads a Microsoft Sentinel table, which advanced hunting queries when a Sentinel workspace is onboarded to the Defender portal.",
   requirement: "Microsoft Sentinel workspace onboarded to the Defender portal",
   ownTables: new Set(Object.keys(SCHEMA)),
 });

@@ -17,7 +17,7 @@ const ASIM_ROUTES = [...ENDPOINT_ROUTES, ...NETWORK_ROUTES, ...AUDIT_ROUTES];
 
 const NATIVE_ROUTES = sentinelFallbackRoutes(azureMonitorTarget, {
   idPrefix: "sentinel-asim/native",
-  note: "No ASIM schema normalises this activity, or the ASIM schema lacks a field the rule tests, so the query reads the native Sentinel table.",
+  note: "No ASIM schema normalises this activity, or the ASIM schema lacks a field the rule tests; the query reads the native Sentinel table.",
   ownTables: new Set(Object.keys(SCHEMA)),
 });
 
