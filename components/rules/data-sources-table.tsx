@@ -1,6 +1,6 @@
 import type { DataSourceRow } from "@/lib/catalog/types";
 
-/** Per target: table, data connectors that fill it, and every column the query reads. */
+/** Per target: table, data connectors that fill it (and watchlists it reads), and every column the query reads. */
 export function DataSourcesTable({ rows }: { rows: DataSourceRow[] }) {
   return (
     <div className="overflow-x-auto">
@@ -32,6 +32,17 @@ export function DataSourcesTable({ rows }: { rows: DataSourceRow[] }) {
                   "—"
                 )}
                 {r.note && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{r.note}</p>}
+                {r.watchlists.length > 0 && (
+                  <p className="mt-1 text-xs">
+                    Sentinel watchlists (alias = the rule&apos;s placeholder, items in SearchKey):{" "}
+                    {r.watchlists.map((w, i) => (
+                      <span key={w}>
+                        {i > 0 && ", "}
+                        <code className="font-mono">{w}</code>
+                      </span>
+                    ))}
+                  </p>
+                )}
               </td>
               <td className="py-2 font-mono text-xs">{r.columns.length > 0 ? r.columns.join(", ") : "—"}</td>
             </tr>

@@ -154,6 +154,8 @@ export interface DataSourceRow {
   connectors: string[];
   note: string | null;
   columns: string[];
+  /** Microsoft Sentinel watchlists the query reads: the values of the rule's placeholders of the same name. */
+  watchlists: string[];
 }
 
 /** One stored conversion, ready to show. */

@@ -30,6 +30,8 @@ function differential(target: TargetId): Outcome {
   for (const { file, rule, result } of corpusConversions(target)) {
     if (result.status !== "converted" || !rule || !result.query) continue;
     out.rules++;
+    // A watchlist's items are the deployment's; the Sigma side has no values for the placeholder either.
+    if (result.query.includes("_GetWatchlist(")) { out.skipped++; continue; }
     const expr = buildMatchExpr(rule.detection);
     const pipeline = runPipeline(expr, rule.logsource, t);
     if (!pipeline.ok) throw new Error(`${file.rel}: converted once, not twice`);
@@ -66,7 +68,7 @@ function differential(target: TargetId): Outcome {
 describe.skipIf(!corpusAvailable())(`differential Sigma vs KQL verdicts (needs ${SIGMA_DIR})`, () => {
   it.each(TARGET_IDS)("%s", (target) => {
     const o = differential(target);
-    console.info(`${target}: ${o.rules} converted rules, ${o.skipped} skipped (mapping not invertible), ${o.events} events compared, ${o.positives} matched by both`);
+    console.info(`${target}: ${o.rules} converted rules, ${o.skipped} skipped (mapping not invertible, or items from a watchlist), ${o.events} events compared, ${o.positives} matched by both`);
     expect(o.mismatches).toEqual([]);
     expect(o.events).toBeGreaterThan(o.rules);
     expect(o.positives).toBeGreaterThan(o.rules / 2);

@@ -90,6 +90,11 @@ export interface KqlTarget {
   routes: TableRoute[];
   /** Table → column → type, for every table a route names (generated from ../shared/kql-schemas). */
   schema: Record<string, Record<string, string>>;
+  /**
+   * Whole-value placeholders (`%name%`) resolve to the Microsoft Sentinel watchlist `name`
+   * (`_GetWatchlist`), which only Sentinel workspaces have. Without it placeholders are unsupported.
+   */
+  watchlists?: boolean;
 }
 
 /** The outcome of converting one rule for one target. */

@@ -1,6 +1,6 @@
 /**
  * "Required data sources": per target, the table a conversion queries, the data connectors that fill it (from
- * the target's route data) and every column the query uses.
+ * the target's route data), every column the query uses and the watchlists that hold its placeholders' values.
  */
 import type { ConversionState, DataSourceRow, TargetId } from "../types";
 
@@ -22,11 +22,12 @@ export interface StoredConversion {
 }
 
 /**
- * Finds the route a conversion took: the trace names the route id; when it does not (older converter output),
- * the first route on the same table is used, since routes sharing a table share its connectors.
+ * Finds the route a conversion took: the trace names it as the step `route:<id>` (older converter output named
+ * the bare id, or nothing: then the first route on the same table is used).
  */
 export function findRoute(conversion: StoredConversion, routes: RouteInfo[]): RouteInfo | null {
-  const byTrace = routes.find((r) => conversion.trace.includes(r.id));
+  const taken = new Set(conversion.trace.map((step) => (step.startsWith("route:") ? step.slice("route:".length) : step)));
+  const byTrace = routes.find((r) => taken.has(r.id));
   if (byTrace) return byTrace;
   if (!conversion.table) return null;
   return routes.find((r) => r.table === conversion.table) ?? null;
@@ -39,7 +40,7 @@ export function buildDataSources(
 ): DataSourceRow[] {
   return targets.map((t) => {
     const c = conversions.find((x) => x.target === t.id);
-    if (!c) return { target: t.id, targetLabel: t.label, state: "missing", table: null, connectors: [], note: null, columns: [] };
+    if (!c) return { target: t.id, targetLabel: t.label, state: "missing", table: null, connectors: [], note: null, columns: [], watchlists: [] };
     const route = findRoute(c, t.routes);
     return {
       target: t.id,
@@ -49,6 +50,8 @@ export function buildDataSources(
       connectors: route?.connectors ?? [],
       note: route?.note ?? null,
       columns: [...c.columns].sort((a, b) => a.localeCompare(b)),
+      // The converter records each placeholder it resolved to a watchlist as the step `watchlist:<alias>`.
+      watchlists: c.trace.filter((step) => step.startsWith("watchlist:")).map((step) => step.slice("watchlist:".length)),
     };
   });
 }

@@ -10,6 +10,7 @@ import type { FieldMapping, TableRoute } from "../target";
 import { evaluateImplied } from "./implied";
 import { applyHashes } from "./transforms/hashes";
 import { applyTransform } from "./transforms";
+import { bindWatchlistLeaf, hasPlaceholder } from "./watchlist";
 
 /** A reason a rule cannot be converted on a route. */
 export interface BindProblem {
@@ -27,6 +28,8 @@ export interface BindContext {
   used: Set<string>;
   /** Route filters: a field that is a real column is that column, before any mapping of the same name. */
   preferColumns?: boolean;
+  /** Placeholders resolve to Microsoft Sentinel watchlists of the same name (see watchlist.ts). */
+  watchlists?: boolean;
 }
 
 const fieldIndexCache = new WeakMap<TableRoute, Map<string, FieldMapping>>();
@@ -134,6 +137,12 @@ function bindKeywords(leaf: MatchLeaf, ctx: BindContext): KqlCond {
   return combine("or", [...inColumns, ...inFields]);
 }
 
+/** `boundTest`, except that placeholders become watchlist tests on targets that have watchlists. */
+function plainTest(leaf: MatchLeaf, ref: ColumnRef, ctx: BindContext): KqlCond {
+  if (ctx.watchlists && leaf.kind === "string" && hasPlaceholder(leaf)) return bindWatchlistLeaf(leaf, ref, ctx, (l) => boundTest(l, ref));
+  return boundTest(leaf, ref);
+}
+
 function bindLeaf(leaf: MatchLeaf, ctx: BindContext): KqlCond {
   if (leaf.field === null) return bindKeywords(leaf, ctx);
   if (leaf.kind === "fieldref") return bindFieldref(leaf, ctx);
@@ -157,16 +166,16 @@ function bindLeaf(leaf: MatchLeaf, ctx: BindContext): KqlCond {
   if ("anyOf" in m) {
     const refs = m.anyOf.map((c) => columnRef(c, ctx));
     if (!refs.every(Boolean)) return FALSE;
-    return combine("or", (refs as ColumnRef[]).map((r) => boundTest(leaf, r)));
+    return combine("or", (refs as ColumnRef[]).map((r) => plainTest(leaf, r, ctx)));
   }
   if ("property" in m) {
     const r = propertyRef(m, ctx);
-    return r ? boundTest(leaf, r) : FALSE;
+    return r ? plainTest(leaf, r, ctx) : FALSE;
   }
   const ref = "expr" in m ? exprRef(m, ctx) : columnRef(m.column, ctx);
   if (!ref) return FALSE;
   const transform = "transform" in m ? m.transform : undefined;
-  if (!transform) return boundTest(leaf, ref);
+  if (!transform) return plainTest(leaf, ref, ctx);
   ctx.used.add("transform-values");
   return applyTransform(transform, leaf, ref, ctx);
 }

@@ -91,7 +91,7 @@ export function bindToRoute(expr: MatchExpr, route: TableRoute, target: KqlTarge
     problems.push({ code: "unknown-table", message: `target data routes to ${route.table}, which is not in the schema` });
     return null;
   }
-  const ctx: BindContext = { route, columns, problems, used };
+  const ctx: BindContext = { route, columns, problems, used, watchlists: target.watchlists };
   const cond = bindExpr(expr, ctx);
   const filterCtx: BindContext = { route, columns, problems, used: new Set(), preferColumns: true };
   const filterCond = route.filter ? bindExpr(route.filter, filterCtx) : ({ kind: "const", value: true } as KqlCond);

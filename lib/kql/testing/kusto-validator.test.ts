@@ -10,6 +10,9 @@ describe("KustoValidator", () => {
     ['T\n| where B =~ "x"', ["KS142"]],
     ['U\n| where A =~ "x"', ["KS204"]],
     ["T\n| where A contains", ["KS006"]],
+    ['T\n| where A in~ ((_GetWatchlist("admins") | project SearchKey))', []],
+    ['T\n| where A in~ ((_GetWatchlist("admins") | project Nope))', ["KS142"]],
+    ['T\n| where N in~ ((_GetWatchlist("admins") | project SearchKey))', ["KS107"]],
   ])("%s", (query, codes) => {
     expect(validator.errors(query).map((e) => e.code)).toEqual(codes);
   });

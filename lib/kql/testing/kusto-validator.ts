@@ -33,6 +33,15 @@ function quoteColumn(name: string): string {
 
 const KUSTO_TYPES = new Set(["string", "int", "long", "real", "bool", "datetime", "dynamic", "guid", "timespan", "decimal"]);
 
+/**
+ * Microsoft Sentinel's `_GetWatchlist(alias)`, which placeholder conversions call: a workspace function returning
+ * the watchlist's rows (SearchKey is the item). Declared so queries using it analyse like the rest.
+ */
+function watchlistFunction(K: Any): Any {
+  const alias = new K.Symbols.Parameter.$ctor1("watchlistAlias", K.Symbols.ScalarTypes.String);
+  return new K.Symbols.FunctionSymbol.$ctor14("_GetWatchlist", "{ datatable(SearchKey:string, WatchlistItem:dynamic, LastUpdatedTimeUTC:datetime)[] }", [alias]);
+}
+
 /** A validator for one schema (table → column → type). */
 export class KustoValidator {
   private readonly globals: Any;
@@ -45,7 +54,7 @@ export class KustoValidator {
         .join(", ");
       return new K.Symbols.TableSymbol.$ctor7(table, `(${spec})`, null);
     });
-    this.globals = K.GlobalState.Default.WithDatabase(new K.Symbols.DatabaseSymbol.$ctor1("db", tables, false));
+    this.globals = K.GlobalState.Default.WithDatabase(new K.Symbols.DatabaseSymbol.$ctor1("db", [...tables, watchlistFunction(K)], false));
   }
 
   /** Parse + semantic diagnostics of `query` (errors and warnings). */

@@ -16,4 +16,5 @@ export const azureMonitorTarget: KqlTarget = {
   label: "Azure Monitor (Log Analytics)",
   routes: [...windowsRoutes(), ...OTHER_ROUTES, ...CLOUD_ROUTES, ...DEFENDER_WORKSPACE_ROUTES],
   schema: SCHEMA,
+  watchlists: true,
 };

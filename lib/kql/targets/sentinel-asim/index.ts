@@ -27,4 +27,5 @@ export const sentinelAsimTarget: KqlTarget = {
   label: "Microsoft Sentinel (ASIM)",
   routes: [...ASIM_ROUTES, ...NATIVE_ROUTES],
   schema: withFallbackSchema(SCHEMA, azureMonitorTarget, NATIVE_ROUTES),
+  watchlists: true,
 };
