@@ -119,6 +119,9 @@ export const CLOUD_ROUTES: TableRoute[] = [
   { id: "azure-monitor/aws/cloudtrail", when: { product: "aws", service: "cloudtrail" }, table: "AWSCloudTrail", fields: AWS_FIELDS,
     connectors: ["Amazon Web Services"], note: "AWS CloudTrail events; JSON sub-objects are dynamic columns." },
   { id: "azure-monitor/azure/activitylogs", when: { product: "azure", service: "activitylogs" }, table: "AzureActivity", fields: ACTIVITY_FIELDS,
+    // The plain-text columns of an activity record; Properties/Authorization are JSON text, whose escaping a
+    // keyword would have to match, so they are left out.
+    keywordColumns: ["OperationNameValue", "OperationName", "ResourceProviderValue", "ResourceId", "Caller", "CallerIpAddress", "ActivityStatusValue"],
     connectors: ["Azure Activity"], note: "Azure Activity log; Sigma's operationName is the operation id (OperationNameValue)." },
   { id: "azure-monitor/azure/signinlogs", when: { product: "azure", service: "signinlogs" }, table: "SigninLogs", fields: SIGNIN_FIELDS,
     connectors: ENTRA, note: "Interactive Microsoft Entra ID sign-ins." },
