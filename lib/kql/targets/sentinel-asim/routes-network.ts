@@ -49,6 +49,16 @@ const DNS_FIELDS: Record<string, FieldMapping> = {
   answer: { column: "DnsResponseName" },
 };
 
+/** Sigma firewall taxonomy: addresses and ports map; verdict fields hold each vendor's own words. */
+const FIREWALL_FIELDS: Record<string, FieldMapping> = {
+  src_ip: { column: "SrcIpAddr" },
+  dst_ip: { column: "DstIpAddr" },
+  src_port: { column: "SrcPortNumber" },
+  dst_port: { column: "DstPortNumber" },
+  action: { unsupported: "firewall actions are vendor words (accept, forward, 2, …); ASIM normalises them into DvcAction's own set" },
+  blocked: { unsupported: "`blocked` is a vendor flag; ASIM keeps the verdict only as DvcAction" },
+};
+
 /** Proxy fields (W3C-style `c-`, `cs-`, `sc-` names of the Sigma proxy taxonomy). */
 const PROXY_FIELDS: Record<string, FieldMapping> = {
   "c-uri": { column: "Url" },
@@ -101,6 +111,14 @@ export const NETWORK_ROUTES: TableRoute[] = [
     fields: DNS_QUERY_FIELDS,
     connectors: ["Windows Forwarded Events", "Windows DNS Events via AMA", "Microsoft Defender XDR"],
     note: "ASIM DNS parser (_Im_Dns, built in): Sysmon 22, Windows DNS server, Microsoft Defender XDR.",
+  },
+  {
+    id: "sentinel-asim/firewall",
+    when: { category: "firewall" },
+    table: "imNetworkSession",
+    fields: FIREWALL_FIELDS,
+    connectors: ["Common Event Format (CEF) via AMA", "Palo Alto Networks (Firewall)", "Fortinet FortiGate", "Azure Firewall"],
+    note: "ASIM Network Session parser (imNetworkSession) over firewall sources with an ASIM parser.",
   },
   {
     id: "sentinel-asim/dns",
