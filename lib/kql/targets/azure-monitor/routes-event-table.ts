@@ -9,7 +9,7 @@
  */
 import type { FieldMapping, TableRoute } from "../../target";
 import { allOf, columnIsNumber, textIn } from "../shared/filters";
-import { WINDOWS_SERVICE_CHANNELS } from "./windows-channels";
+import { POWERSHELL_CLASSIC_EVENTS, WINDOWS_SERVICE_CHANNELS } from "./windows-channels";
 
 const EVENT_CONNECTORS = [
   "Azure Monitor Agent data collection rule: Windows Event Logs (Event table)",
@@ -31,18 +31,11 @@ const KEYWORDS = { keywordColumns: ["RenderedDescription"], keywordFields: ["@Da
 /** Services whose events are named-data only (Security, Sysmon) or never reach the Event table are left out. */
 const SKIPPED_SERVICES = new Set(["security", "sysmon"]);
 
-/** PowerShell classic categories: one event id each in the Windows PowerShell channel. */
-const POWERSHELL_CLASSIC: [category: string, eventId: number][] = [
-  ["ps_classic_start", 400],
-  ["ps_classic_provider_start", 600],
-  ["ps_classic_script", 800],
-];
-
 /** Event-table routes, tried after every WindowsEvent route. */
 export function eventTableRoutes(): TableRoute[] {
   const classic = WINDOWS_SERVICE_CHANNELS["powershell-classic"];
   return [
-    ...POWERSHELL_CLASSIC.map(([category, eventId]): TableRoute => ({
+    ...POWERSHELL_CLASSIC_EVENTS.map(([category, eventId]): TableRoute => ({
       id: `azure-monitor/windows-event-table/${category}`,
       when: { product: "windows", category },
       table: "Event",

@@ -7,7 +7,7 @@ import type { FieldMapping, TableRoute } from "../../target";
 import { allOf, columnIsNumber, textIn } from "../shared/filters";
 import { eventTableRoutes } from "./routes-event-table";
 import { WINDOWS_EVENT_SYSTEM_FIELDS, eventDataFields, sysmonRoutes } from "./sysmon";
-import { WINDOWS_EVENT_DATA_NAMES, WINDOWS_SERVICE_CHANNELS } from "./windows-channels";
+import { POWERSHELL_CLASSIC_EVENTS, WINDOWS_EVENT_DATA_NAMES, WINDOWS_SERVICE_CHANNELS } from "./windows-channels";
 
 const SECURITY_CONNECTORS = ["Windows Security Events via AMA", "Security Events via Legacy Agent"];
 const WINDOWS_EVENT_CONNECTORS = ["Windows Forwarded Events", "Azure Monitor Agent data collection rule: Windows Event Logs to WindowsEvent (XPath for the channel)"];
@@ -90,9 +90,7 @@ export function windowsRoutes(): TableRoute[] {
     ),
     powershellRoute("ps_script", "powershell", 4104, ["ScriptBlockText", "Path", "ScriptBlockId", "MessageNumber", "MessageTotal"]),
     powershellRoute("ps_module", "powershell", 4103, ["ContextInfo", "Payload", "UserData"]),
-    powershellRoute("ps_classic_start", "powershell-classic", 400, []),
-    powershellRoute("ps_classic_provider_start", "powershell-classic", 600, []),
-    powershellRoute("ps_classic_script", "powershell-classic", 800, []),
+    ...POWERSHELL_CLASSIC_EVENTS.map(([category, eventId]) => powershellRoute(category, "powershell-classic", eventId, [])),
     {
       id: "azure-monitor/windows/security",
       when: { product: "windows", service: "security" },

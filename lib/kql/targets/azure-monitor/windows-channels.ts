@@ -86,3 +86,10 @@ export const WINDOWS_EVENT_DATA_NAMES: string[] = [
   "TaskContent", "TaskContentNew", "TaskName", "TemplateContent", "ThreatName", "TicketEncryptionType", "TicketOptions",
   "User", "UserName", "Value", "Workstation", "WorkstationName",
 ];
+
+/** Sigma's classic PowerShell categories: each is one event id of the "Windows PowerShell" channel. */
+export const POWERSHELL_CLASSIC_EVENTS: [category: string, eventId: number][] = [
+  ["ps_classic_start", 400],
+  ["ps_classic_provider_start", 600],
+  ["ps_classic_script", 800],
+];
